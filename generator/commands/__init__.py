@@ -1,0 +1,12 @@
+"""CLI commands, one module per command group; registered explicitly, never by import side effect."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register_all(app: typer.Typer) -> None:
+    from generator.commands import build, validate
+
+    validate.register(app)
+    build.register(app)

@@ -1,0 +1,110 @@
+"""Lookups over a validated model: elements by id, relations in and out, services by kind."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from generator.schema import Model
+from generator.schema.aws import Service
+from generator.schema.c4 import Component, Container, Person, Relationship, SoftwareSystem
+
+Element = Person | SoftwareSystem | Container | Component
+
+
+@dataclass(frozen=True)
+class ModelIndex:
+    model: Model
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def elements(self) -> dict[str, Element]:
+        out: dict[str, Element] = {}
+        for group in (self.model.people, self.model.systems, self.model.containers, self.model.components):
+            for element in group:
+                out.setdefault(element.id, element)
+        return out
+
+    @cached_property
+    def services(self) -> dict[str, Service]:
+        return {s.id: s for s in self.model.services}
+
+    @cached_property
+    def decisions(self):
+        return {d.id: d for d in self.model.decisions}
+
+    @cached_property
+    def internal_systems(self) -> list[SoftwareSystem]:
+        return [s for s in self.model.systems if not s.external]
+
+    @cached_property
+    def containers_by_system(self) -> dict[str, list[Container]]:
+        out: dict[str, list[Container]] = defaultdict(list)
+        for c in self.model.containers:
+            out[c.system].append(c)
+        return dict(out)
+
+    @cached_property
+    def components_by_container(self) -> dict[str, list[Component]]:
+        out: dict[str, list[Component]] = defaultdict(list)
+        for c in self.model.components:
+            out[c.container].append(c)
+        return dict(out)
+
+    @cached_property
+    def hosted(self) -> dict[str, list[Container]]:
+        """Containers per hosting service id."""
+        out: dict[str, list[Container]] = defaultdict(list)
+        for c in self.model.containers:
+            if c.hosted_on:
+                out[c.hosted_on].append(c)
+        return dict(out)
+
+    @cached_property
+    def services_by_kind(self) -> dict[str, list[Service]]:
+        out: dict[str, list[Service]] = defaultdict(list)
+        for s in self.model.services:
+            out[s.kind].append(s)
+        return dict(out)
+
+    def of_kind(self, *kinds: str) -> list[Service]:
+        return [s for s in self.model.services if s.kind in kinds]
+
+    @cached_property
+    def outgoing(self) -> dict[str, list[Relationship]]:
+        out: dict[str, list[Relationship]] = defaultdict(list)
+        for r in self.model.relationships:
+            out[r.source].append(r)
+        return dict(out)
+
+    @cached_property
+    def incoming(self) -> dict[str, list[Relationship]]:
+        out: dict[str, list[Relationship]] = defaultdict(list)
+        for r in self.model.relationships:
+            out[r.destination].append(r)
+        return dict(out)
+
+    def system_of(self, element_id: str) -> str | None:
+        """The software system an element belongs to (itself for people and systems)."""
+        element = self.elements.get(element_id)
+        if isinstance(element, Component):
+            container = self.elements.get(element.container)
+            return container.system if isinstance(container, Container) else None
+        if isinstance(element, Container):
+            return element.system
+        return element_id if element is not None else None
+
+    def container_of(self, element_id: str) -> str | None:
+        element = self.elements.get(element_id)
+        if isinstance(element, Component):
+            return element.container
+        if isinstance(element, Container):
+            return element.id
+        return None
+
+    def region_of(self, service: Service) -> str:
+        return service.region or self.model.proposal.regions[0]
+
+    def all_ids(self) -> set[str]:
+        return set(self.elements) | set(self.services) | set(self.decisions)

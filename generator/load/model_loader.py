@@ -1,0 +1,167 @@
+"""Load a model folder (or one file): read, parse, merge, validate shape, then references."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.diagnostics import Diagnostic, Location, display_path
+from generator.errors import ModelInvalid, UsageError
+from generator.load.limits import DEFAULT_LIMITS, Limits
+from generator.load.pydantic_errors import diagnostics_from
+from generator.load.sourcemap import SourceMap
+from generator.load.text import SourceRejected, decode_source
+from generator.load.yaml12 import YamlProblem, load_yaml
+from generator.schema import TOP_LEVEL_LISTS, Model
+
+MODEL_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    model: Model
+    source_map: SourceMap
+    sources: dict[str, str]
+    files: tuple[str, ...]
+    content_hash: str
+    warnings: tuple[Diagnostic, ...] = field(default=())
+
+
+@dataclass
+class ParsedFile:
+    display: str
+    data: dict
+    source_map: SourceMap
+
+
+def model_files(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
+    if not path.exists():
+        raise UsageError(f"model path {path.as_posix()!r} does not exist",
+                         hint="pass the model folder (default: model/) or a model YAML file")
+    if path.is_file():
+        return [path]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in MODEL_SUFFIXES
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    if not files:
+        raise UsageError(f"no .yaml files in {path.as_posix()!r}", hint="put the model's YAML files in this folder")
+    if len(files) > limits.max_files:
+        raise UsageError(f"{len(files)} model files in {path.as_posix()!r}, over the limit of {limits.max_files}")
+    return files
+
+
+def parse_file(raw: bytes, display: str, limits: Limits, sources: dict[str, str]) -> ParsedFile:
+    """Decode and parse one YAML file; raise SourceRejected/YamlProblem with a located diagnostic."""
+    text = decode_source(raw, display, limits)
+    sources[display] = text
+    data, source_map = load_yaml(text, display, limits)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise YamlProblem(Diagnostic(source_map.values.get((), Location(display, 1, 1)), "Y009",
+                                     f"the file's top level is {kind}, but must be a mapping of model sections",
+                                     hint="start the file with section keys such as `services:` or `proposal:`"))
+    return ParsedFile(display, data, source_map)
+
+
+def merge(parsed: list[ParsedFile]) -> tuple[dict, SourceMap, list[Diagnostic]]:
+    """Join files: list sections concatenate, every other section may appear in one file only."""
+    data: dict = {}
+    source_map = SourceMap()
+    problems: list[Diagnostic] = []
+    for pf in parsed:
+        for key, value in pf.data.items():
+            key_loc = pf.source_map.keys[(key,)]
+            if key in TOP_LEVEL_LISTS and isinstance(value, list) and isinstance(data.get(key, []), list):
+                offset = len(data.get(key, []))
+                data.setdefault(key, []).extend(value)
+                if (key,) not in source_map.keys:
+                    source_map.keys[(key,)] = key_loc
+                    source_map.values[(key,)] = pf.source_map.values[(key,)]
+                for path, loc in pf.source_map.values.items():
+                    if len(path) >= 2 and path[0] == key:
+                        source_map.values[(key, path[1] + offset) + path[2:]] = loc
+                for path, loc in pf.source_map.keys.items():
+                    if len(path) >= 2 and path[0] == key:
+                        source_map.keys[(key, path[1] + offset) + path[2:]] = loc
+                continue
+            if key in data:
+                first = source_map.keys[(key,)]
+                problems.append(Diagnostic(key_loc, "Y011", f"section {key!r} is already defined in "
+                                           f"{first.file}:{first.line}:{first.column}",
+                                           hint="define each section in one file (only list sections may be split)"))
+                continue
+            data[key] = value
+            for path, loc in pf.source_map.values.items():
+                if path and path[0] == key:
+                    source_map.values[path] = loc
+            for path, loc in pf.source_map.keys.items():
+                if path and path[0] == key:
+                    source_map.keys[path] = loc
+    return data, source_map, problems
+
+
+def as_tuples(value):
+    """Lists become tuples: the schema is frozen, and strict mode takes tuples for sequences."""
+    if isinstance(value, dict):
+        return {k: as_tuples(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return tuple(as_tuples(v) for v in value)
+    return value
+
+
+def content_hash(raw_files: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for name, raw in sorted(raw_files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(raw).digest())
+    return digest.hexdigest()[:12]
+
+
+def load_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None = None) -> LoadedModel:
+    """Load and validate the model at `path`; raise ModelInvalid with every problem found."""
+    from generator.references import check_references  # the reference pass reads the typed model
+
+    files = model_files(path, limits)
+    sources: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    parsed: list[ParsedFile] = []
+    raw_files: list[tuple[str, bytes]] = []
+    total = 0
+    for file in files:
+        display = display_path(file, base)
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            problems.append(Diagnostic(Location(display), "Y012", f"cannot read file: {exc.strerror}",
+                                       hint="check the file's permissions"))
+            continue
+        total += len(raw)
+        raw_files.append((display, raw))
+        if total > limits.max_total_bytes:
+            problems.append(Diagnostic(Location(display), "Y006",
+                                       f"the model is over the {limits.max_total_bytes:,}-byte limit in total",
+                                       hint="a model this large is almost certainly generated by mistake"))
+            break
+        try:
+            parsed.append(parse_file(raw, display, limits, sources))
+        except (SourceRejected, YamlProblem) as exc:
+            problems.append(exc.diagnostic)
+    if problems:
+        raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
+    data, source_map, problems = merge(parsed)
+    fallback = Location(display_path(files[0], base), 1, 1)
+    if problems:
+        raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
+    try:
+        model = Model.model_validate(as_tuples(data))
+    except ValidationError as exc:
+        diags = diagnostics_from(exc, data, source_map, Model, fallback)
+        raise ModelInvalid(sorted(set(diags), key=Diagnostic.sort_key), sources) from None
+    found = check_references(model, source_map, fallback)
+    errors = [d for d in found if d.severity == "error"]
+    if errors:
+        raise ModelInvalid(sorted(set(errors), key=Diagnostic.sort_key), sources)
+    warnings = tuple(sorted(set(d for d in found if d.severity != "error"), key=Diagnostic.sort_key))
+    return LoadedModel(model, source_map, sources, tuple(display_path(f, base) for f in files),
+                       content_hash(raw_files), warnings)

@@ -1,0 +1,77 @@
+"""Shared building blocks of the schema: a strict frozen base model and constrained scalar types."""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from generator.load.yaml12 import YamlFloat, YamlInt
+
+MAX_QUANTITY = Decimal("1e12")
+_ID = re.compile(r"^[a-z][a-z0-9_-]{0,62}$")
+
+
+class Strict(BaseModel):
+    """Every schema type: strict, no unknown fields, immutable, docstrings become descriptions."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def _as_text(value):
+    """YAML wrote `3.10` or `010` where text was meant: keep the text as written."""
+    if isinstance(value, (YamlFloat, YamlInt)):
+        return value.source
+    return value
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise PydanticCustomError(
+            "bad_id",
+            "id {value!r} must start with a lowercase letter and use only a-z, 0-9, '_' and '-' (at most 63 characters)",
+            {"value": value},
+        )
+    return value
+
+
+def _as_decimal(value):
+    if isinstance(value, bool):
+        raise PydanticCustomError("number_type", "expected a number, got true/false")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PydanticCustomError("number_range", "expected a finite number, got {value}", {"value": value})
+        source = getattr(value, "source", None) or repr(value)
+        try:
+            result = Decimal(source.replace("_", ""))
+        except InvalidOperation:
+            result = Decimal(repr(float(value)))
+    else:
+        raise PydanticCustomError("number_type", "expected a number, got {kind}", {"kind": type(value).__name__})
+    return result
+
+
+def _check_quantity(value: Decimal) -> Decimal:
+    if value < 0:
+        raise PydanticCustomError("number_range", "must not be negative (got {value})", {"value": str(value)})
+    if value > MAX_QUANTITY:
+        raise PydanticCustomError(
+            "number_range", "{value} is implausibly large (the limit is 10^12); check the unit",
+            {"value": f"{value:.3E}"},
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text), Field(max_length=20_000)]
+Name = Annotated[str, BeforeValidator(_as_text), Field(min_length=1, max_length=200)]
+Id = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_id)]
+Quantity = Annotated[Decimal, BeforeValidator(_as_decimal), AfterValidator(_check_quantity)]
+Money = Quantity
+Percent = Annotated[Decimal, BeforeValidator(_as_decimal), Field(ge=0, le=1000)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]

@@ -1,0 +1,72 @@
+"""Cost settings: free tier, scenarios, budget, billing alarm and health notifications."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from generator.schema.base import Id, Money, Name, Percent, Quantity, Strict, Text
+
+
+class FreeTier(Strict):
+    eligible: bool = True
+    """The account is within its first 12 months, so 12-month free-tier offers apply."""
+    apply_always_free: bool = True
+    """Deduct the always-free allowances (Lambda, DynamoDB, CloudFront...)."""
+
+
+class Scenario(Strict):
+    id: Id
+    """Unique id, e.g. `launch` or `growth`."""
+    name: Name
+    """Display name."""
+    description: Text = ""
+    """What the scenario assumes."""
+    multiplier: Quantity = Decimal(1)
+    """Factor applied to every usage quantity of the base model."""
+    service_multipliers: dict[Id, Quantity] = {}
+    """Per-service factor applied instead of `multiplier`."""
+    overrides: dict[Id, dict[str, Quantity]] = {}
+    """Per-service usage values that replace the scaled ones."""
+    sizing_overrides: dict[Id, dict[str, Quantity]] = {}
+    """Per-service sizing changes (desired_count, vcpu, memory_gb, storage_gb)."""
+    free_tier: bool | None = None
+    """Override the model's free-tier eligibility for this scenario."""
+
+
+class Threshold(Strict):
+    percent: Percent
+    """Percentage of the budget that triggers the alert."""
+    type: Literal["actual", "forecasted"] = "actual"
+    """Alert on actual or forecasted spend."""
+
+
+class BillingAlarm(Strict):
+    threshold: Money
+    """Estimated charges (USD) that trigger the CloudWatch billing alarm (in us-east-1)."""
+    topic: Id = "billing-alarms"
+    """Name of the SNS topic the alarm notifies."""
+
+
+class Budget(Strict):
+    monthly_limit: Money
+    """Monthly cost budget in USD."""
+    thresholds: tuple[Threshold, ...] = Field(min_length=1)
+    """Alert thresholds."""
+    subscribers: tuple[Name, ...] = ()
+    """Email addresses that receive budget alerts."""
+    billing_alarm: BillingAlarm | None = None
+    """CloudWatch billing alarm on EstimatedCharges."""
+    health_notifications: bool = False
+    """EventBridge rule sending AWS Health events to SNS."""
+
+
+class CostSettings(Strict):
+    free_tier: FreeTier = FreeTier()
+    """Free-tier assumptions."""
+    scenarios: tuple[Scenario, ...] = ()
+    """Usage scenarios compared side by side (the base usage is the first scenario's baseline)."""
+    budget: Budget | None = None
+    """The monthly budget with alerts."""
