@@ -78,8 +78,20 @@ def _expected_literals(ctx: dict) -> list[str]:
     return re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
 
 
-def _where(path: tuple) -> str:
-    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[") or "the root"
+def _where(path: tuple, data=None) -> str:
+    """A readable path: `services[api].sizing` (list items by their id where they have one)."""
+    parts: list[str] = []
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part
+            parts.append(f"[{label}]")
+            node = item
+        else:
+            parts.append(("." if parts else "") + str(part))
+            node = node.get(part) if isinstance(node, dict) else None
+    return "".join(parts) or "the root"
 
 
 def diagnostics_from(error: ValidationError, data, source_map: SourceMap, root: type[BaseModel],
@@ -88,12 +100,12 @@ def diagnostics_from(error: ValidationError, data, source_map: SourceMap, root: 
     for err in error.errors(include_url=False):
         path = _data_path(data, tuple(err["loc"]))
         kind = err["type"]
-        where = _where(path)
+        where = _where(path, data)
         field = path[-1] if path else ""
         if kind == "missing":
             parent = path[:-1]
             loc = source_map.nearest(parent) or fallback
-            owner = _where(parent)
+            owner = _where(parent, data)
             out.append(Diagnostic(loc, "S101", f"missing required field {field!r} in {owner}",
                                   hint=f"add `{field}:` to this mapping"))
         elif kind == "extra_forbidden":
@@ -102,7 +114,7 @@ def diagnostics_from(error: ValidationError, data, source_map: SourceMap, root: 
             allowed = _field_names(model) if model else []
             hint = did_you_mean(field, allowed) or (
                 f"allowed fields: {', '.join(allowed)}" if allowed else "remove it")
-            out.append(Diagnostic(loc, "S102", f"unknown field {field!r} in {_where(path[:-1])}", hint=hint))
+            out.append(Diagnostic(loc, "S102", f"unknown field {field!r} in {_where(path[:-1], data)}", hint=hint))
         elif kind in ("literal_error", "enum"):
             loc = source_map.nearest(path) or fallback
             choices = _expected_literals(err.get("ctx", {}))
@@ -112,7 +124,8 @@ def diagnostics_from(error: ValidationError, data, source_map: SourceMap, root: 
             out.append(Diagnostic(loc, "S104", f"{where}: {value!r} is not an allowed value", hint=hint))
         elif kind in _TYPE_ERRORS:
             loc = source_map.nearest(path) or fallback
-            out.append(Diagnostic(loc, "S103", f"{where}: {err['msg'].lower()}",
+            message = err["msg"].lower().replace("valid tuple", "list").replace("valid dictionary", "mapping")
+            out.append(Diagnostic(loc, "S103", f"{where}: {message}",
                                   hint=f"got {_describe(err.get('input'))}"))
         elif kind in _RANGE_ERRORS:
             loc = source_map.nearest(path) or fallback
@@ -121,7 +134,8 @@ def diagnostics_from(error: ValidationError, data, source_map: SourceMap, root: 
         else:
             loc = source_map.nearest(path) or fallback
             msg = err["msg"].removeprefix("Value error, ")
-            out.append(Diagnostic(loc, "S104", f"{where}: {msg}", hint="fix the value"))
+            hint = "ids look like `api_service` or `adr-001`" if kind == "bad_id" else "fix the value"
+            out.append(Diagnostic(loc, "S104", f"{where}: {msg}", hint=hint))
     return out
 
 

@@ -104,7 +104,7 @@ def _syntax_hint(problem: str) -> str:
         return "YAML indentation must use spaces, not tabs"
     if "could not find expected ':'" in problem:
         return "a key needs a colon and a space after it (`key: value`); check for an unterminated string"
-    if "found unexpected end of stream" in problem:
+    if "never closed" in problem or "found unexpected end of stream" in problem:
         return "a quoted string or a flow collection ([...] / {...}) is not closed"
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         return "close the flow collection or separate its items with commas"
@@ -207,9 +207,14 @@ def load_yaml(text: str, display: str, limits: Limits) -> tuple[object, SourceMa
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
         problem = exc.problem or exc.context or "invalid YAML"
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in problem:
+            mark = exc.context_mark  # where the unclosed string or collection began
+            problem = f"{exc.context.removeprefix('while scanning ').removeprefix('while parsing ')} is never closed"
+        elif exc.context_mark is not None and exc.context and exc.context_mark.line != mark.line:
+            problem = f"{problem} ({exc.context} at line {exc.context_mark.line + 1})"
+        location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
         if "expected a single document" in str(exc):
             problem = "file holds more than one YAML document (`---`)"
             return_hint = "keep one document per file; split documents into separate files"

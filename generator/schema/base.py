@@ -33,7 +33,7 @@ def _check_id(value: str) -> str:
     if not _ID.match(value):
         raise PydanticCustomError(
             "bad_id",
-            "id {value!r} must start with a lowercase letter and use only a-z, 0-9, '_' and '-' (at most 63 characters)",
+            "id '{value}' must start with a lowercase letter and use only a-z, 0-9, '_' and '-' (at most 63 characters)",
             {"value": value},
         )
     return value
