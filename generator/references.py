@@ -86,6 +86,11 @@ class _Checker:
                         else f"{SERVICE_KINDS[s.kind].title} takes no usage")
                     self.report(("services", i, "usage", key), "R206",
                                 f"unknown usage dimension {key!r} for a {s.kind} service", hint)
+            for j, ref in enumerate(s.fronts):
+                self.expect(("services", i, "fronts", j), ref, self.index.services, "service")
+                if ref == s.id:
+                    self.report(("services", i, "fronts", j), "R204", f"service {s.id!r} fronts itself",
+                                "list the services behind this one")
             if s.placement.vpc is not None:
                 vpcs = {v.id for v in self.index.of_kind("vpc")}
                 self.expect(("services", i, "placement", "vpc"), s.placement.vpc, vpcs, "vpc service")

@@ -6,7 +6,8 @@ import typer
 
 
 def register_all(app: typer.Typer) -> None:
-    from generator.commands import build, validate
+    from generator.commands import build, diagrams, validate
 
     validate.register(app)
+    diagrams.register(app)
     build.register(app)

@@ -110,6 +110,8 @@ class Service(Strict):
     """How big it is."""
     usage: dict[str, Quantity] = {}
     """Monthly quantities AWS bills by, keyed by the kind's usage dimensions (launch scenario)."""
+    fronts: tuple[Id, ...] = ()
+    """Services this one sits in front of: Route 53 -> CloudFront, CloudFront -> S3, ALB -> ECS."""
     pricing: Pricing = Pricing()
     """Pricing model chosen."""
     tags: dict[str, Name] = {}

@@ -1,0 +1,1 @@
+"""Renderers: views in, {relative path: bytes} out. The only code that imports diagrams, graphviz, jinja2."""

@@ -1,0 +1,179 @@
+"""Diagram views to DOT, PNG and SVG through the `diagrams` package, wrapped so it never touches the cwd.
+
+`diagrams` picks random node ids, writes into the current directory, opens a viewer and merges
+clusters that share a label; here every node id and cluster name comes from a model id, nothing is
+written by `diagrams` itself, and Graphviz is run by us once per view for every format.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib
+import re
+import textwrap
+from functools import lru_cache
+from pathlib import Path
+
+import diagrams
+from diagrams import Cluster, Diagram, Edge, Node, setcluster, setdiagram
+from diagrams import c4
+from graphviz import nohtml
+
+from generator.catalogue.service_kinds import FALLBACK_ICON
+from generator.render.graphviz_tool import layout
+from generator.render.layout_cache import LayoutCache
+from generator.views.diagram import DiagramView, ViewCluster, ViewNode
+
+RESOURCES = Path(diagrams.__file__).resolve().parent.parent / "resources"
+ICON_PLACEHOLDER = "@diagrams-resources"
+FORMATS = ("png", "svg")
+
+_CLUSTER_STYLES = {
+    "boundary": {"style": "dashed", "bgcolor": "white", "pencolor": "#444444", "margin": "16"},
+    "cloud": {"bgcolor": "#F7F9FA", "pencolor": "#232F3E", "style": "rounded", "penwidth": "2"},
+    "region": {"bgcolor": "#FFFFFF", "pencolor": "#00A4A6", "style": "dashed,rounded"},
+    "vpc": {"bgcolor": "#F2F8EE", "pencolor": "#7AA116", "style": "rounded"},
+    "subnet": {"bgcolor": "#E6F2F8", "pencolor": "#147EBA", "style": "rounded"},
+    "group": {"bgcolor": "#FAFAFA", "pencolor": "#AEB6BE", "style": "rounded,dashed"},
+    "stage": {"bgcolor": "#EEF2F7", "pencolor": "#5A6B86", "style": "rounded"},
+}
+
+
+class _Canvas(Diagram):
+    """A Diagram that only collects the graph: rendering is done by us, not on exit."""
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        setdiagram(None)
+
+
+class _Group(Cluster):
+    """A Cluster named by a model id, so two clusters with the same label stay two clusters."""
+
+    def __init__(self, cluster: ViewCluster) -> None:
+        super().__init__(nohtml(cluster.label), graph_attr=dict(_CLUSTER_STYLES.get(cluster.style, {})))
+        self.dot.name = f"cluster_{cluster.id}"
+
+
+@lru_cache(maxsize=None)
+def icon_class(icon: str) -> type[Node] | None:
+    """The diagrams class for "module.Class" (under diagrams.aws) or "provider.module.Class"."""
+    parts = icon.split(".")
+    module_name = "diagrams.aws." + parts[0] if len(parts) == 2 else "diagrams." + ".".join(parts[:-1])
+    try:
+        return getattr(importlib.import_module(module_name), parts[-1])
+    except (ImportError, AttributeError):
+        return None
+
+
+def _wrap(text: str, width: int = 26) -> str:
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines += textwrap.wrap(paragraph, width) or [""]
+    return "\n".join(lines)
+
+
+def _node_attrs(node: ViewNode, link_base: str | None) -> dict:
+    attrs = {"nodeid": node.id}
+    if link_base and node.anchor:
+        attrs.update(URL=f"{link_base}#{node.anchor}", target="_top")
+    if node.description:
+        attrs["tooltip"] = nohtml(node.description[:300])
+    return attrs
+
+
+def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> Node:
+    attrs = _node_attrs(node, link_base)
+    if node.icon is not None:
+        cls = icon_class(node.icon)
+        if cls is None:
+            warnings.append(f"no icon {node.icon!r} for {node.id!r}; using the generic icon")
+            cls = icon_class(FALLBACK_ICON)
+        label = _wrap(node.label, 22) + "\n" + _wrap(node.sublabel, 24)
+        return cls(nohtml(label), **attrs)
+    if node.shape == "person":
+        return c4.Person(node.label, node.description, external=node.external, **attrs)
+    if node.shape == "system":
+        return c4.System(node.label, node.description, external=node.external, **attrs)
+    if node.shape == "database":
+        technology = node.sublabel.removeprefix("Container: ").removeprefix("Container")
+        return c4.Database(node.label, technology, node.description, **attrs)
+    if node.shape in ("container", "component"):
+        kind = "Component" if node.shape == "component" else "Container"
+        technology = node.sublabel.removeprefix(f"{kind}: ").removeprefix(kind)
+        extra = {"fillcolor": "lightskyblue3"} if node.shape == "component" else {}
+        return c4.C4Node(node.label, technology, node.description, type=kind, **extra, **attrs)
+    # tools and anything else: a plain box
+    return Node(nohtml(_wrap(node.label)), shape="box", style="rounded,filled", fillcolor="#FFFFFF",
+                width="1.6", height="0.6", fixedsize="false", labelloc="c", imagescale="false", **attrs)
+
+
+def dot_source(view: DiagramView, link_base: str | None = None) -> tuple[str, list[str]]:
+    """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings."""
+    warnings: list[str] = []
+    icons = view.kind in ("deployment", "pipeline")
+    graph_attr = {"fontsize": "20", "pad": "0.4", "nodesep": "1.0" if icons else "0.6", "ranksep": "0.9",
+                  "splines": "spline", "compound": "true"}
+    canvas = _Canvas(nohtml(view.title), filename="unused", direction=view.direction, show=False,
+                     outformat="png", graph_attr=graph_attr)
+    made: dict[str, Node] = {}
+    children: dict[str | None, list[ViewCluster]] = {}
+    for cluster in view.clusters:
+        children.setdefault(cluster.parent, []).append(cluster)
+    with canvas:
+        def emit(cluster_id: str | None) -> None:
+            for child in children.get(cluster_id, []):
+                with _Group(child):
+                    emit(child.id)
+            for node in view.nodes:
+                if node.cluster == cluster_id:
+                    made[node.id] = _make_node(node, link_base, warnings)
+
+        setcluster(None)
+        emit(None)
+        for edge in view.edges:
+            style = "dashed" if edge.interaction == "async" else "solid"
+            canvas.connect(made[edge.source], made[edge.target],
+                           Edge(forward=True, label=nohtml(_wrap(edge.label, 30)) if edge.label else "",
+                                style=style, color="#555555", fontsize="10"))
+        for group in view.same_rank:
+            members = [made[m].nodeid for m in group if m in made]
+            if len(members) > 1:
+                canvas.dot.body.append("{rank=same; " + "; ".join(f'"{m}"' for m in members) + "}")
+    return canvas.dot.source, warnings
+
+
+def normalise_dot(source: str) -> str:
+    """DOT with the icon folder replaced by a placeholder, so the file is the same on every machine."""
+    return source.replace(str(RESOURCES), ICON_PLACEHOLDER)
+
+
+_HREF = re.compile(r'xlink:href="([^"]+\.png)"')
+
+
+def embed_icons(svg: bytes) -> bytes:
+    """Replace absolute icon paths in the SVG with data URIs, so the SVG works on any web page."""
+    def inline(match: re.Match) -> str:
+        path = Path(match.group(1))
+        if not path.is_file():
+            return match.group(0)
+        data = base64.b64encode(path.read_bytes()).decode()
+        return f'xlink:href="data:image/png;base64,{data}"'
+
+    text = _HREF.sub(inline, svg.decode())
+    return text.replace(str(RESOURCES), ICON_PLACEHOLDER).encode()
+
+
+def render_view(view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None
+                ) -> tuple[dict[str, bytes], list[str]]:
+    """{filename: bytes} for one view: DOT (normalised), PNG and SVG."""
+    source, warnings = dot_source(view, link_base)
+    images = cache.get(source, FORMATS) if cache is not None else None
+    if images is None:
+        images = layout(source, FORMATS, name=view.id)
+        if cache is not None:
+            cache.put(source, images)
+    return {
+        f"{view.id}.dot": normalise_dot(source).encode(),
+        f"{view.id}.png": images["png"],
+        f"{view.id}.svg": embed_icons(images["svg"]),
+    }, warnings

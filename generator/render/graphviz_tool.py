@@ -1,0 +1,46 @@
+"""Running Graphviz's `dot`: found before rendering starts, one layout per view for all formats."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from generator.errors import ExternalToolFailed, ToolMissing
+
+MISSING_HINT = "install Graphviz from Debian's packages: `sudo apt-get install graphviz` (or run ./run build)"
+
+
+def find_dot() -> str:
+    dot = shutil.which("dot")
+    if dot is None:
+        raise ToolMissing("Graphviz's `dot` program was not found on PATH", hint=MISSING_HINT)
+    return dot
+
+
+@lru_cache(maxsize=1)
+def dot_version() -> str:
+    proc = subprocess.run([find_dot(), "-V"], capture_output=True, text=True, timeout=30)
+    return (proc.stderr or proc.stdout).strip()
+
+
+def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float = 300) -> dict[str, bytes]:
+    """Lay out `source` once and write every format; returns {format: bytes}."""
+    dot = find_dot()
+    with tempfile.TemporaryDirectory(prefix="archgen-dot-") as tmp:
+        outputs = {fmt: Path(tmp) / f"out.{fmt}" for fmt in formats}
+        args = [dot]
+        for fmt, path in outputs.items():
+            args += [f"-T{fmt}", f"-o{path}"]
+        try:
+            proc = subprocess.run(args, input=source.encode(), capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise ExternalToolFailed(f"Graphviz took longer than {timeout:.0f} s to lay out the {name} view",
+                                     hint="split the model's views (fewer elements per view)") from None
+        if proc.returncode != 0:
+            message = proc.stderr.decode(errors="replace").strip().splitlines()
+            raise ExternalToolFailed(f"Graphviz failed on the {name} view: {message[-1] if message else 'no message'}",
+                                     hint="this is likely a bug in archgen; rerun with --debug and report it")
+        return {fmt: path.read_bytes() for fmt, path in outputs.items()}

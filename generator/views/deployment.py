@@ -1,0 +1,171 @@
+"""The AWS deployment view: services with their icons, nested in edge / region / VPC / subnets."""
+
+from __future__ import annotations
+
+from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.index import ModelIndex
+from generator.schema.aws import Service
+from generator.schema.c4 import Person
+from generator.views.diagram import DiagramView, ViewCluster, ViewEdge, ViewNode, anchor_for, merge_edges
+
+_CLIENT_KINDS = {"spa", "mobile_app"}
+_CATEGORY_LABELS = {
+    "compute": "Compute", "data": "Data", "integration": "Messaging and events", "security": "Identity and secrets",
+    "observability": "Observability", "devtools": "Delivery", "governance": "Cost governance", "network": "Network",
+    "edge": "Edge", "generic": "Other",
+}
+_SUBNET_LABELS = {"public": "Public subnets", "private": "Private subnets", "isolated": "Isolated subnets"}
+
+
+def _service_node(index: ModelIndex, service: Service, cluster: str) -> ViewNode:
+    kind = SERVICE_KINDS[service.kind]
+    hosted = [c.name for c in index.hosted.get(service.id, [])]
+    details = []
+    if service.sizing.instance_class:
+        details.append(service.sizing.instance_class)
+    if service.kind == "ecs_fargate" and service.sizing.vcpu is not None:
+        details.append(f"{service.sizing.desired_count}x {service.sizing.vcpu} vCPU/{service.sizing.memory_gb} GB")
+    if service.placement.multi_az:
+        details.append("Multi-AZ")
+    sub = kind.title + (f" ({', '.join(details)})" if details else "")
+    desc = "runs: " + ", ".join(hosted) if hosted else service.description
+    return ViewNode(service.id, service.name, "service", sub, desc, icon=kind.icon, cluster=cluster,
+                    anchor=anchor_for(service.id))
+
+
+def _entry(index: ModelIndex, service_id: str) -> str:
+    """The outermost service in front of `service_id` (CloudFront before S3, ALB before ECS)."""
+    front = {b: s.id for s in index.model.services if s.kind not in ("route53",) for b in s.fronts}
+    seen = {service_id}
+    while service_id in front and front[service_id] not in seen:
+        service_id = front[service_id]
+        seen.add(service_id)
+    return service_id
+
+
+def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
+    """Clusters in a fixed order, and the cluster of every service."""
+    m = index.model
+    clusters = [ViewCluster("aws", "AWS Cloud", "cloud"), ViewCluster("edge", "Global and edge", "group", "aws")]
+    where: dict[str, str] = {}
+    regions = sorted({index.region_of(s) for s in m.services if SERVICE_KINDS[s.kind].scope == "regional"},
+                     key=lambda r: (r != m.proposal.regions[0], r))
+    for region in regions:
+        clusters.append(ViewCluster(f"region_{region}", f"Region {region}", "region", "aws"))
+    for s in m.services:
+        if SERVICE_KINDS[s.kind].scope == "global":
+            where[s.id] = "edge"
+    for vpc in index.of_kind("vpc"):
+        region_id = f"region_{index.region_of(vpc)}"
+        clusters.append(ViewCluster(f"vpc_{vpc.id}", f"{vpc.name} ({vpc.placement.az_count} AZs)", "vpc", region_id))
+        where[vpc.id] = f"vpc_{vpc.id}"
+        for tier in ("public", "private", "isolated"):
+            members = [s for s in m.services if s.placement.vpc == vpc.id and s.placement.subnet == tier]
+            if members:
+                clusters.append(ViewCluster(f"subnet_{vpc.id}_{tier}", _SUBNET_LABELS[tier], "subnet", f"vpc_{vpc.id}"))
+                for s in members:
+                    where[s.id] = f"subnet_{vpc.id}_{tier}"
+        for s in m.services:
+            if s.placement.vpc == vpc.id and s.id not in where:
+                where[s.id] = f"vpc_{vpc.id}"
+    categories: list[tuple[str, str]] = []
+    for s in m.services:
+        if s.id in where:
+            continue
+        region = index.region_of(s)
+        cat = SERVICE_KINDS[s.kind].category
+        cluster_id = f"group_{region}_{cat}"
+        if (region, cat) not in categories:
+            categories.append((region, cat))
+        where[s.id] = cluster_id
+    order = list(_CATEGORY_LABELS)
+    for region, cat in sorted(categories, key=lambda rc: (rc[0], order.index(rc[1]))):
+        clusters.append(ViewCluster(f"group_{region}_{cat}", _CATEGORY_LABELS[cat], "group", f"region_{region}"))
+    return clusters, where
+
+
+def deployment_view(index: ModelIndex) -> DiagramView:
+    m = index.model
+    clusters, where = _clusters(index)
+    nodes: list[ViewNode] = []
+    client_people = _client_people(index)
+    nodes += [ViewNode(p.id, p.name, "person", "Browser" if p.id in client_people else "Person", icon="general.Users",
+                       anchor=anchor_for(p.id)) for p in m.people if p.id in _people_in_flows(index)]
+    nodes += [_service_node(index, s, where[s.id]) for s in m.services]
+    externals = _external_systems_in_flows(index)
+    nodes += [ViewNode(s.id, s.name, "external", "External system", icon="general.InternetAlt1",
+                       external=True, anchor=anchor_for(s.id)) for s in m.systems if s.id in externals]
+    visible = {n.id for n in nodes}
+    edges: list[ViewEdge] = []
+    for s in m.services:
+        for behind in s.fronts:
+            edges.append(ViewEdge(s.id, behind, "", "sync"))
+    for r in m.relationships:
+        for source in _sources(index, r.source):
+            target = _target(index, r.destination, entry=source not in index.services)
+            if source in visible and target in visible and source != target:
+                edges.append(ViewEdge(source, target, r.technology, r.interaction))
+    used = {c.id for c in clusters if any(where.get(n.id) == c.id for n in nodes)}
+    keep = _with_ancestors(clusters, used)
+    hints = m.views.deployment
+    return DiagramView("deployment", f"{m.proposal.name}: AWS deployment", "deployment", hints.direction or "TB",
+                       tuple(nodes), merge_edges(edges), tuple(c for c in clusters if c.id in keep),
+                       same_rank=hints.same_rank,
+                       description="Where each container runs on AWS, and how requests and data flow between services.")
+
+
+def _with_ancestors(clusters: list[ViewCluster], used: set[str]) -> set[str]:
+    parent = {c.id: c.parent for c in clusters}
+    keep = set()
+    for cid in used:
+        while cid is not None and cid not in keep:
+            keep.add(cid)
+            cid = parent.get(cid)
+    return keep
+
+
+def _client_people(index: ModelIndex) -> set[str]:
+    """People who use a browser or mobile client container."""
+    clients = {c.id for c in index.model.containers if c.kind in _CLIENT_KINDS}
+    return {r.source for r in index.model.relationships if r.destination in clients and r.source in
+            {p.id for p in index.model.people}}
+
+
+def _sources(index: ModelIndex, element_id: str) -> list[str]:
+    """Where a flow starts in the deployment: the hosting service, or the people using a client app."""
+    container = index.container_of(element_id)
+    if container is None:
+        element = index.elements.get(element_id)
+        is_person = isinstance(element, Person)
+        return [element_id] if is_person or getattr(element, "external", False) else []
+    c = index.elements[container]
+    if getattr(c, "kind", None) in _CLIENT_KINDS:
+        return sorted(r.source for r in index.model.relationships
+                      if r.destination == container and r.source in {p.id for p in index.model.people})
+    return [c.hosted_on] if c.hosted_on else []
+
+
+def _target(index: ModelIndex, element_id: str, *, entry: bool) -> str:
+    container = index.container_of(element_id)
+    if container is None:
+        return element_id
+    host = index.elements[container].hosted_on
+    if host is None:
+        return element_id
+    return _entry(index, host) if entry else host
+
+
+def _people_in_flows(index: ModelIndex) -> set[str]:
+    people = {p.id for p in index.model.people}
+    found = set()
+    for r in index.model.relationships:
+        for source in _sources(index, r.source):
+            if source in people and index.container_of(r.destination):
+                found.add(source)
+    return found
+
+
+def _external_systems_in_flows(index: ModelIndex) -> set[str]:
+    externals = {s.id for s in index.model.systems if s.external}
+    return {r.destination for r in index.model.relationships
+            if r.destination in externals and index.container_of(r.source)}

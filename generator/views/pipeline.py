@@ -1,0 +1,61 @@
+"""The CI/CD pipeline view: stages left to right with the services, systems and tools in each."""
+
+from __future__ import annotations
+
+from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.index import ModelIndex
+from generator.views.diagram import DiagramView, ViewCluster, ViewEdge, ViewNode, anchor_for
+
+_SYSTEM_ICONS = {"github": "onprem.vcs.Github", "gitlab": "onprem.vcs.Gitlab"}
+
+
+def pipeline_view(index: ModelIndex) -> DiagramView | None:
+    pipeline = index.model.pipeline
+    if pipeline is None:
+        return None
+    nodes: list[ViewNode] = []
+    edges: list[ViewEdge] = []
+    clusters: list[ViewCluster] = []
+    firsts: list[str] = []
+    for number, stage in enumerate(pipeline.stages, start=1):
+        cluster = f"stage_{stage.id}"
+        clusters.append(ViewCluster(cluster, f"{number}. {stage.name}", "stage"))
+        members: list[str] = []
+        for ref in stage.systems:
+            system = next(s for s in index.model.systems if s.id == ref)
+            node_id = f"{stage.id}__{ref}"
+            nodes.append(ViewNode(node_id, system.name, "external", "External system",
+                                  icon=_SYSTEM_ICONS.get(ref, "general.InternetAlt1"), cluster=cluster,
+                                  external=True, anchor=anchor_for(ref)))
+            members.append(node_id)
+        for ref in stage.services:
+            service = index.services[ref]
+            node_id = f"{stage.id}__{ref}"
+            nodes.append(ViewNode(node_id, service.name, "service", SERVICE_KINDS[service.kind].title,
+                                  icon=SERVICE_KINDS[service.kind].icon, cluster=cluster, anchor=anchor_for(ref)))
+            members.append(node_id)
+        for position, tool in enumerate(stage.tools):
+            node_id = f"{stage.id}__tool{position}"
+            nodes.append(ViewNode(node_id, tool, "tool", "tool", cluster=cluster))
+            members.append(node_id)
+        for ref in stage.deploys:
+            node_id = f"{stage.id}__deploys__{ref}"
+            container = index.elements[ref]
+            nodes.append(ViewNode(node_id, container.name, "container", "deployed", cluster=cluster,
+                                  anchor=anchor_for(ref)))
+            members.append(node_id)
+        for a, b in zip(members, members[1:]):
+            edges.append(ViewEdge(a, b, "", "sync"))
+        if members:
+            firsts.append((members[0], members[-1]))
+    for (_, last), (first, _) in zip(firsts, firsts[1:]):
+        edges.append(ViewEdge(last, first, "then", "async"))
+    hints = index.model.views.pipeline
+    return DiagramView("pipeline", pipeline.name, "pipeline", hints.direction or "LR", tuple(nodes), tuple(edges),
+                       tuple(clusters), same_rank=hints.same_rank,
+                       description=stage_summary(index))
+
+
+def stage_summary(index: ModelIndex) -> str:
+    stages = index.model.pipeline.stages if index.model.pipeline else ()
+    return " → ".join(s.name for s in stages)

@@ -1,0 +1,116 @@
+"""Diagrams: golden view data and DOT, byte-identical rebuilds, icons, and Graphviz missing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.index import ModelIndex
+from generator.load.model_loader import load_model
+from generator.render.diagram_render import dot_source, icon_class, normalise_dot
+from generator.views.all_views import all_views
+from generator.views.diagram import DiagramView, ViewNode
+from tests.conftest import FIXTURES, ROOT, check_golden, run_cli
+
+GOLDENS = Path(__file__).parent / "goldens" / "views"
+EXPECTED_VIEWS = ["context", "container-cruddur", "component-backend_api", "deployment", "pipeline"]
+
+
+@pytest.fixture(scope="module")
+def views() -> list[DiagramView]:
+    return all_views(ModelIndex(load_model(ROOT / "model").model))
+
+
+def test_example_has_every_view(views) -> None:
+    assert [v.id for v in views] == EXPECTED_VIEWS
+
+
+@pytest.mark.parametrize("view_id", EXPECTED_VIEWS)
+def test_view_data_golden(views, view_id: str) -> None:
+    view = next(v for v in views if v.id == view_id)
+    check_golden(GOLDENS / f"{view_id}.json", json.dumps(view.as_dict(), indent=1, sort_keys=True) + "\n")
+
+
+@pytest.mark.parametrize("view_id", EXPECTED_VIEWS)
+def test_dot_golden(views, view_id: str) -> None:
+    view = next(v for v in views if v.id == view_id)
+    source, warnings = dot_source(view, "../architecture/")
+    assert warnings == []
+    check_golden(GOLDENS / f"{view_id}.dot", normalise_dot(source))
+
+
+def test_deployment_nests_services_where_the_model_places_them(views) -> None:
+    view = next(v for v in views if v.id == "deployment")
+    cluster_of = {n.id: n.cluster for n in view.nodes}
+    parents = {c.id: c.parent for c in view.clusters}
+    assert cluster_of["main_db"] == "subnet_main_vpc_private"
+    assert cluster_of["api_service"] == "subnet_main_vpc_public"
+    assert parents["subnet_main_vpc_private"] == "vpc_main_vpc"
+    assert parents["vpc_main_vpc"] == "region_us-east-1"
+    assert cluster_of["cdn"] == "edge" and cluster_of["dns"] == "edge"
+    edges = {(e.source, e.target) for e in view.edges}
+    assert ("user", "cdn") in edges and ("cdn", "frontend_bucket") in edges
+    assert ("api_lb", "api_service") in edges and ("api_service", "main_db") in edges
+
+
+@pytest.mark.parametrize("kind", sorted(SERVICE_KINDS))
+def test_every_service_kind_has_an_icon(kind: str) -> None:
+    assert icon_class(SERVICE_KINDS[kind].icon) is not None, SERVICE_KINDS[kind].icon
+
+
+def test_unknown_icon_falls_back_with_a_warning() -> None:
+    view = DiagramView("v", "t", "deployment", "LR", (ViewNode("x", "X", "service", icon="network.NoSuchIcon"),), ())
+    source, warnings = dot_source(view)
+    assert warnings == ["no icon 'network.NoSuchIcon' for 'x'; using the generic icon"]
+    assert "general.png" in source
+
+
+def test_labels_from_the_model_never_become_markup() -> None:
+    view = DiagramView("v", "<b>t</b>", "deployment", "LR",
+                       (ViewNode("x", "<script>alert(1)</script>", "service", icon="network.VPC"),
+                        ViewNode("y", "<i>p</i>", "person", description="<img src=x onerror=alert(1)>")), ())
+    source, _ = dot_source(view)
+    # a quoted DOT string is text, never an HTML-like label (<...>)
+    assert 'label="<script>alert(1)</script>' in source and "label=<<script>" not in source
+    assert "&lt;i&gt;p&lt;/i&gt;" in source and "&lt;img" in source
+
+
+def test_cli_writes_every_file_and_rebuilds_byte_identical(project: Path) -> None:
+    result = run_cli("diagrams", "--no-cache", cwd=project)
+    assert result.exit_code == 0, result.output
+    out = project / "diagrams_out"
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{v}.{ext}" for v in EXPECTED_VIEWS for ext in ("dot", "png", "svg"))
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert run_cli("diagrams", "--no-cache", cwd=project).exit_code == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+    assert run_cli("diagrams", cwd=project).exit_code == 0  # through the layout cache
+    assert run_cli("diagrams", cwd=project).exit_code == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+    for name, data in first.items():
+        assert str(project).encode() not in data and b"/site-packages/" not in data, name
+    svg = first["deployment.svg"].decode()
+    assert "data:image/png;base64," in svg and 'href="../architecture/#el-main-db"' in svg
+
+
+def test_missing_graphviz_is_a_clear_error(project: Path, monkeypatch) -> None:
+    (project / "diagrams_out").mkdir()
+    (project / "diagrams_out" / "keep.txt").write_text("earlier output")
+    monkeypatch.setenv("PATH", str(project / "empty-bin"))
+    result = run_cli("diagrams", "--no-cache", cwd=project)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: Graphviz's `dot` program was not found on PATH\n")
+    assert "apt-get install graphviz" in result.stderr
+    assert (project / "diagrams_out" / "keep.txt").read_text() == "earlier output"
+
+
+def test_minimal_model_renders(tmp_path: Path) -> None:
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "m.yaml").write_bytes((FIXTURES / "minimal.yaml").read_bytes())
+    result = run_cli("diagrams", "--no-cache", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "diagrams_out" / "deployment.svg").exists()
+    assert not (tmp_path / "diagrams_out" / "pipeline.svg").exists()
