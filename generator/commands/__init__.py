@@ -6,8 +6,9 @@ import typer
 
 
 def register_all(app: typer.Typer) -> None:
-    from generator.commands import build, diagrams, validate
+    from generator.commands import build, cost, diagrams, validate
 
     validate.register(app)
+    cost.register(app)
     diagrams.register(app)
     build.register(app)

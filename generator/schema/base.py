@@ -68,10 +68,20 @@ def _check_quantity(value: Decimal) -> Decimal:
     return value
 
 
+def _decimal_text(value):
+    """Prices are written as quoted text ("0.0000166667") so they are exact; numbers are taken too."""
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d+(\.\d+)?", value):
+            raise PydanticCustomError("number_type", "expected a price such as \"0.20\", got {value}", {"value": value})
+        return Decimal(value)
+    return _as_decimal(value)
+
+
 Text = Annotated[str, BeforeValidator(_as_text), Field(max_length=20_000)]
 Name = Annotated[str, BeforeValidator(_as_text), Field(min_length=1, max_length=200)]
 Id = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_id)]
 Quantity = Annotated[Decimal, BeforeValidator(_as_decimal), AfterValidator(_check_quantity)]
 Money = Quantity
+ExactPrice = Annotated[Decimal, BeforeValidator(_decimal_text), AfterValidator(_check_quantity)]
 Percent = Annotated[Decimal, BeforeValidator(_as_decimal), Field(ge=0, le=1000)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]

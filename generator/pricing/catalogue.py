@@ -1,0 +1,113 @@
+"""The price catalogue's types and loader (the same line-aware loader as the model)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from generator.diagnostics import Location
+from generator.errors import ModelInvalid
+from generator.load.limits import DEFAULT_LIMITS
+from generator.load.model_loader import as_tuples, parse_file
+from generator.load.pydantic_errors import diagnostics_from
+from generator.load.text import SourceRejected
+from generator.load.yaml12 import YamlProblem
+from generator.schema.base import ExactPrice, Name, Percent, Quantity, Strict, Text, Url
+
+Price = ExactPrice  # text in the file ("0.0000166667") so no float ever touches a price
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "catalogue" / "data" / "prices.yaml"
+Date = Name
+
+
+class FreeAllowance(Strict):
+    quantity: Quantity
+    """Free units per month."""
+    type: Literal["always", "12_months"]
+    """Always free, or free for the first 12 months of a new account."""
+    pool: Name | None = None
+    """Entries sharing a pool share one allowance (e.g. Lambda GB-seconds on x86 and arm64)."""
+
+
+class PriceEntry(Strict):
+    id: Name
+    kind: Name
+    """Service kind, or `*` for account-wide dimensions such as data transfer out."""
+    dimension: Name
+    unit: Text
+    per: Quantity
+    usd: Price
+    """USD for `per` units."""
+    when: dict[Name, Name] = {}
+    free: FreeAllowance | None = None
+    source: Url
+    read: Date
+
+
+class PricingModelEntry(Strict):
+    kind: Name
+    model: Literal["reserved", "savings_plan", "spot"]
+    term_years: Literal[1, 3] | None = None
+    discount_percent: Percent
+    note: Text
+    source: Url
+    read: Date
+
+
+class CatalogueInfo(Strict):
+    name: Text
+    read: Date
+    currency: Literal["USD"]
+    regions: tuple[Name, ...] = ("us-east-1", "us-west-2")
+
+
+class PriceCatalogue(Strict):
+    catalogue: CatalogueInfo
+    prices: tuple[PriceEntry, ...] = Field(min_length=1)
+    pricing_models: tuple[PricingModelEntry, ...] = ()
+
+    def matching(self, kind: str, dimension: str, variant: dict[str, str]) -> PriceEntry | None:
+        for wanted in (kind, "*"):  # a service's own price wins over an account-wide one
+            for entry in self.prices:
+                if entry.kind == wanted and entry.dimension == dimension and all(
+                        variant.get(k) == v for k, v in entry.when.items()):
+                    return entry
+        return None
+
+    def discount(self, kind: str, model: str, term_years: int | None) -> PricingModelEntry | None:
+        for entry in self.pricing_models:
+            if entry.kind == kind and entry.model == model and (entry.term_years in (None, term_years)):
+                return entry
+        return None
+
+
+def load_catalogue(path: Path = DEFAULT_PATH, display: str | None = None) -> PriceCatalogue:
+    """Load and validate a price catalogue; a bad file gives located diagnostics like a bad model."""
+    display = display or (path.name if path == DEFAULT_PATH else path.as_posix())
+    sources: dict[str, str] = {}
+    try:
+        parsed = parse_file(path.read_bytes(), display, DEFAULT_LIMITS, sources)
+    except (SourceRejected, YamlProblem) as exc:
+        raise ModelInvalid([exc.diagnostic], sources) from None
+    try:
+        catalogue = PriceCatalogue.model_validate(as_tuples(parsed.data))
+    except ValidationError as exc:
+        diags = diagnostics_from(exc, parsed.data, parsed.source_map, PriceCatalogue, Location(display, 1, 1))
+        raise ModelInvalid(sorted(set(diags), key=lambda d: d.sort_key()), sources) from None
+    ids = [p.id for p in catalogue.prices]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        from generator.diagnostics import Diagnostic
+
+        index = ids.index(duplicates[0], ids.index(duplicates[0]) + 1)
+        loc = parsed.source_map.nearest(("prices", index, "id")) or Location(display, 1, 1)
+        raise ModelInvalid([Diagnostic(loc, "R202", f"duplicate price id {duplicates[0]!r}")], sources)
+    return catalogue
+
+
+@lru_cache(maxsize=1)
+def default_catalogue() -> PriceCatalogue:
+    return load_catalogue(DEFAULT_PATH)

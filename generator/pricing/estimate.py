@@ -1,0 +1,163 @@
+"""The monthly estimate: price every demand, share free-tier allowances, apply pricing models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from generator.pricing.catalogue import PriceCatalogue, PriceEntry
+from generator.pricing.demand import Demand, demand_for
+from generator.pricing.scenario import BASELINE, apply_scenario
+from generator.schema import Model
+from generator.schema.cost import Scenario
+
+CENT = Decimal("0.01")
+# the dimensions a commitment or Spot discount applies to
+COMPUTE_DIMENSIONS = {
+    "ecs_fargate": {"vcpu_hours", "gb_hours"}, "lambda": {"gb_seconds"}, "rds": {"instance_hours"},
+    "ec2": {"instance_hours"}, "elasticache": {"node_hours"},
+}
+
+
+def cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class CostLine:
+    service: str
+    dimension: str
+    quantity: Decimal
+    unit: str
+    basis: str
+    price: PriceEntry | None
+    free_quantity: Decimal = Decimal(0)
+    on_demand: Decimal = Decimal(0)
+    cost: Decimal = Decimal(0)
+    discount_note: str = ""
+
+    @property
+    def billable(self) -> Decimal:
+        return max(self.quantity - self.free_quantity, Decimal(0))
+
+    @property
+    def free_value(self) -> Decimal:
+        if self.price is None:
+            return Decimal(0)
+        return self.free_quantity / self.price.per * self.price.usd
+
+
+@dataclass(frozen=True)
+class ServiceCost:
+    service: str
+    kind: str
+    lines: tuple[CostLine, ...]
+    needs_usage: tuple[str, ...]
+    unpriced: tuple[str, ...]
+    assumptions: tuple[str, ...]
+    pricing_model: str
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.cost for line in self.lines), Decimal(0))
+
+    @property
+    def on_demand_total(self) -> Decimal:
+        return sum((line.on_demand for line in self.lines), Decimal(0))
+
+    @property
+    def free_value(self) -> Decimal:
+        return sum((line.free_value for line in self.lines), Decimal(0))
+
+
+@dataclass(frozen=True)
+class CostReport:
+    scenario: Scenario
+    services: tuple[ServiceCost, ...]
+    free_tier_12_months: bool
+
+    @property
+    def total(self) -> Decimal:
+        return sum((s.total for s in self.services), Decimal(0))
+
+    @property
+    def on_demand_total(self) -> Decimal:
+        return sum((s.on_demand_total for s in self.services), Decimal(0))
+
+    @property
+    def free_value(self) -> Decimal:
+        return sum((s.free_value for s in self.services), Decimal(0))
+
+    def by_service(self) -> dict[str, ServiceCost]:
+        return {s.service: s for s in self.services}
+
+    @property
+    def warnings(self) -> list[str]:
+        out = []
+        for s in self.services:
+            if s.needs_usage:
+                out.append(f"{s.service}: needs usage {', '.join(s.needs_usage)} (the estimate counts them as 0)")
+            for dim in s.unpriced:
+                out.append(f"{s.service}: no catalogue price for {dim}; add the variant to the price catalogue")
+        return out
+
+
+def _free_allowed(entry: PriceEntry, model: Model, scenario: Scenario) -> bool:
+    if entry.free is None:
+        return False
+    if entry.free.type == "always":
+        return model.cost.free_tier.apply_always_free
+    eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.eligible
+    return eligible
+
+
+def estimate(model: Model, catalogue: PriceCatalogue, scenario: Scenario = BASELINE) -> CostReport:
+    pools: dict[str, Decimal] = {}
+    services: list[ServiceCost] = []
+    for service in model.services:
+        ss = apply_scenario(service, scenario)
+        demand = demand_for(ss)
+        discount = None
+        if service.pricing.model != "on_demand":
+            discount = catalogue.discount(service.kind, service.pricing.model, service.pricing.term_years)
+        lines: list[CostLine] = []
+        unpriced: list[str] = []
+        for d in demand.demands:
+            lines.append(_price_line(service.id, service.kind, d, catalogue, model, scenario, pools, discount))
+            if lines[-1].price is None:
+                unpriced.append(f"{d.dimension} ({', '.join(f'{k}={v}' for k, v in sorted(d.variant.items()))})")
+        assumptions = list(demand.assumptions)
+        if service.pricing.model != "on_demand" and discount is None:
+            assumptions.append(f"no {service.pricing.model} discount data for {service.kind}; priced on demand")
+        model_label = service.pricing.model + (f" {service.pricing.term_years}y" if service.pricing.term_years else "")
+        services.append(ServiceCost(service.id, service.kind, tuple(lines), demand.needs_usage, tuple(unpriced),
+                                    tuple(assumptions), model_label))
+    eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.eligible
+    return CostReport(scenario, tuple(services), eligible)
+
+
+def _price_line(service_id, kind, d: Demand, catalogue, model, scenario, pools, discount) -> CostLine:
+    entry = catalogue.matching(kind, d.dimension, d.variant)
+    if entry is None:
+        return CostLine(service_id, d.dimension, d.quantity, d.dimension, d.basis, None)
+    free = Decimal(0)
+    if _free_allowed(entry, model, scenario):
+        pool = entry.free.pool or entry.id
+        remaining = pools.setdefault(pool, entry.free.quantity)
+        free = min(remaining, d.quantity)
+        pools[pool] = remaining - free
+    billable = max(d.quantity - free, Decimal(0))
+    on_demand = billable / entry.per * entry.usd
+    cost, note = on_demand, ""
+    if discount is not None and d.dimension in COMPUTE_DIMENSIONS.get(kind, set()):
+        cost = on_demand * (Decimal(100) - discount.discount_percent) / Decimal(100)
+        note = f"{discount.discount_percent}% off: {discount.note}"
+    return CostLine(service_id, d.dimension, d.quantity, entry.unit, d.basis, entry, free, on_demand, cost, note)
+
+
+def scenarios_of(model: Model) -> tuple[Scenario, ...]:
+    return model.cost.scenarios or (BASELINE,)
+
+
+def estimate_all(model: Model, catalogue: PriceCatalogue) -> tuple[CostReport, ...]:
+    return tuple(estimate(model, catalogue, sc) for sc in scenarios_of(model))

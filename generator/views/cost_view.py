@@ -1,0 +1,129 @@
+"""Cost tables: per service and scenario, per billing dimension, savings levers and the budget."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.pricing.catalogue import PriceCatalogue
+from generator.pricing.estimate import CostReport, cents
+from generator.pricing.levers import Lever
+from generator.render.tables import Table
+from generator.schema import Model
+
+
+def usd(value: Decimal) -> str:
+    return f"${cents(value):,.2f}"
+
+
+def qty(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return text
+
+
+def price_text(line) -> str:
+    if line.price is None:
+        return "no price"
+    per = "" if line.price.per == 1 else f" per {qty(line.price.per)}"
+    return f"${line.price.usd.normalize():f}{per}"
+
+
+def summary_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
+    """One row per service, one column per scenario."""
+    headers = ("Service", "Kind") + tuple(r.scenario.name for r in reports)
+    rows = []
+    for service in model.services:
+        costs = [r.by_service()[service.id] for r in reports]
+        rows.append((service.id, SERVICE_KINDS[service.kind].title) + tuple(
+            usd(c.total) + (" (needs usage)" if c.needs_usage else "") for c in costs))
+    footer = ("Total per month", "") + tuple(usd(r.total) for r in reports)
+    return Table(headers, tuple(rows), ("l", "l") + ("r",) * len(reports), footer)
+
+
+def detail_table(report: CostReport) -> Table:
+    """Every billing dimension: quantity (the assumption), price, free tier, cost."""
+    rows = []
+    for s in report.services:
+        for line in s.lines:
+            rows.append((s.service, line.dimension, qty(line.quantity), line.unit, price_text(line),
+                         qty(line.free_quantity) if line.free_quantity else "", usd(line.cost),
+                         line.basis + (f"; {line.discount_note}" if line.discount_note else "")))
+    footer = ("Total", "", "", "", "", "", usd(report.total), "")
+    return Table(("Service", "Dimension", "Quantity", "Unit", "Unit price", "Free tier", "Monthly", "Basis"),
+                 tuple(rows), ("l", "l", "r", "l", "r", "r", "r", "l"), footer)
+
+
+def levers_table(levers: list[Lever]) -> Table:
+    rows = tuple((lv.title, lv.status, usd(lv.monthly_saving) if lv.monthly_saving else "-", lv.detail)
+                 for lv in levers)
+    return Table(("Lever", "Status", "Monthly saving", "How"), rows, ("l", "l", "r", "l"))
+
+
+def pricing_models_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
+    report = reports[0]
+    rows = []
+    for s in report.services:
+        if s.on_demand_total != s.total or s.pricing_model != "on_demand":
+            rows.append((s.service, s.pricing_model, usd(s.on_demand_total), usd(s.total),
+                         usd(s.on_demand_total - s.total)))
+    return Table(("Service", "Pricing model", "On demand", "Chosen", "Saving"), tuple(rows),
+                 ("l", "l", "r", "r", "r"))
+
+
+def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
+    budget = model.cost.budget
+    if budget is None:
+        return None
+    rows = []
+    for r in reports:
+        share = r.total / budget.monthly_limit * 100 if budget.monthly_limit else Decimal(0)
+        crossed = [f"{t.percent}% {t.type}" for t in budget.thresholds
+                   if r.total >= budget.monthly_limit * t.percent / 100]
+        status = "over budget" if r.total > budget.monthly_limit else "within budget"
+        rows.append((r.scenario.name, usd(r.total), usd(budget.monthly_limit), f"{share:.0f}%", status,
+                     ", ".join(crossed) or "none"))
+    return Table(("Scenario", "Estimate", "Budget", "Share", "Status", "Alerts that would fire"), tuple(rows),
+                 ("l", "r", "r", "r", "l", "l"))
+
+
+def sources_table(catalogue: PriceCatalogue, reports: tuple[CostReport, ...]) -> Table:
+    used = sorted({line.price.id for r in reports for s in r.services for line in s.lines if line.price})
+    by_id = {p.id: p for p in catalogue.prices}
+    rows = tuple((pid, by_id[pid].unit, price_text_entry(by_id[pid]), by_id[pid].source, by_id[pid].read)
+                 for pid in used)
+    return Table(("Price", "Unit", "USD", "Source", "Read"), rows)
+
+
+def price_text_entry(entry) -> str:
+    per = "" if entry.per == 1 else f" per {qty(entry.per)}"
+    free = ""
+    if entry.free is not None:
+        free = f" ({qty(entry.free.quantity)} free, {entry.free.type.replace('_', ' ')})"
+    return f"${entry.usd.normalize():f}{per}{free}"
+
+
+def cost_json(model: Model, reports: tuple[CostReport, ...], levers: dict[str, list[Lever]]) -> dict:
+    def line_json(line) -> dict:
+        return {"dimension": line.dimension, "quantity": str(line.quantity), "unit": line.unit,
+                "basis": line.basis, "price_id": line.price.id if line.price else None,
+                "unit_price_usd": str(line.price.usd) if line.price else None,
+                "per": str(line.price.per) if line.price else None,
+                "free_quantity": str(line.free_quantity), "on_demand_usd": str(cents(line.on_demand)),
+                "cost_usd": str(cents(line.cost)), "source": line.price.source if line.price else None}
+
+    return {
+        "currency": "USD",
+        "budget": str(model.cost.budget.monthly_limit) if model.cost.budget else None,
+        "scenarios": [{
+            "id": r.scenario.id, "name": r.scenario.name, "total_usd": str(cents(r.total)),
+            "free_tier_value_usd": str(cents(r.free_value)), "warnings": r.warnings,
+            "services": [{"id": s.service, "kind": s.kind, "total_usd": str(cents(s.total)),
+                          "pricing_model": s.pricing_model, "needs_usage": list(s.needs_usage),
+                          "assumptions": list(s.assumptions), "lines": [line_json(ln) for ln in s.lines]}
+                         for s in r.services],
+            "levers": [{"id": lv.id, "status": lv.status, "monthly_saving_usd": str(cents(lv.monthly_saving)),
+                        "detail": lv.detail} for lv in levers[r.scenario.id]],
+        } for r in reports],
+    }

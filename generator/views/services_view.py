@@ -1,0 +1,51 @@
+"""The service-justification table: one row per AWS service with its role, reasons, alternatives and cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.index import ModelIndex
+from generator.pricing.estimate import CostReport
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: str
+    name: str
+    kind: str
+    role: str
+    requirement: str
+    why: str
+    alternatives: tuple[tuple[str, str], ...]
+    decision: str | None
+    pillars: tuple[str, ...]
+    monthly: Decimal
+    share: Decimal
+
+
+def _role(index: ModelIndex, service_id: str) -> str:
+    hosted = index.hosted.get(service_id, [])
+    if hosted:
+        return "hosts " + ", ".join(f"{c.name} ({c.kind.replace('_', ' ')})" for c in hosted)
+    service = index.services[service_id]
+    return service.description or SERVICE_KINDS[service.kind].category
+
+
+def service_rows(index: ModelIndex, report: CostReport) -> list[ServiceRow]:
+    costs = report.by_service()
+    total = report.total
+    rows = []
+    for s in index.model.services:
+        j = s.justification
+        monthly = costs[s.id].total
+        rows.append(ServiceRow(
+            s.id, s.name, SERVICE_KINDS[s.kind].title, _role(index, s.id),
+            j.requirement if j else "(serves the containers it hosts)",
+            j.why if j else "(no justification written)",
+            tuple((a.option, a.why_not) for a in j.alternatives) if j else (),
+            j.decision if j else None, s.pillars, monthly,
+            (monthly / total * 100) if total else Decimal(0),
+        ))
+    return rows
