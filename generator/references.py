@@ -164,9 +164,40 @@ class _Checker:
         for i, a in enumerate(self.model.well_architected.answers):
             for j, ref in enumerate(a.elements):
                 self.expect(("well_architected", "answers", i, "elements", j), ref, pool, "model element")
+        for i, ref in enumerate(self.model.well_architected.request_path):
+            self.expect(("well_architected", "request_path", i), ref, self.index.services, "service")
+        self.answer_catalogue()
         for i, ack in enumerate(self.model.well_architected.acknowledgements):
             element = ack.finding.split("@", 1)[1]
-            self.expect(("well_architected", "acknowledgements", i, "finding"), element, pool, "model element")
+            # `model` names the model as a whole, for findings about what it lacks
+            self.expect(("well_architected", "acknowledgements", i, "finding"), element, pool | {"model"},
+                        "model element")
+
+
+    def answer_catalogue(self) -> None:
+        from generator.wellarchitected.catalogue import framework, normalise_question_id
+
+        fw = framework()
+        seen: dict[str, int] = {}
+        for i, a in enumerate(self.model.well_architected.answers):
+            qid = normalise_question_id(a.question)
+            if qid not in fw.questions:
+                self.report(("well_architected", "answers", i, "question"), "R201", f"unknown question {a.question!r}",
+                            did_you_mean(qid, fw.questions) or "question ids look like `SEC 1` or `REL 10`")
+                continue
+            if qid in seen:
+                self.report(("well_architected", "answers", i, "question"), "R202", f"question {qid} is answered twice",
+                            "merge the two answers")
+            seen[qid] = i
+            allowed = {bp.id for bp in fw.questions[qid].practices}
+            for j, bp in enumerate(a.practices):
+                if bp not in allowed:
+                    hint = did_you_mean(bp, allowed) or f"{qid} has practices {min(allowed)} to {max(allowed)}"
+                    self.report(("well_architected", "answers", i, "practices", j), "R201",
+                                f"{bp!r} is not a best practice of {qid}", hint)
+            if a.status == "not_applicable" and not a.reason:
+                self.report(("well_architected", "answers", i), "R210", f"{qid} is not applicable but gives no reason",
+                            "add `reason:`")
 
 
 def check_references(model: Model, source_map: SourceMap, fallback: Location) -> list[Diagnostic]:

@@ -40,3 +40,5 @@ class WellArchitected(Strict):
     """Answers to the framework's questions."""
     acknowledgements: tuple[Acknowledgement, ...] = ()
     """Findings accepted with a reason."""
+    request_path: tuple[Id, ...] = ()
+    """Services on the main user request path, in order (for the availability estimate); derived when empty."""

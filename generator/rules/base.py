@@ -1,0 +1,69 @@
+"""What a Well-Architected rule is: a code, a pillar, the best practices it evidences and a pure check."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable, Literal
+
+from generator.index import ModelIndex
+
+Status = Literal["pass", "fail", "unknown"]
+DOC_HEADINGS = ("What it checks", "Why it matters", "How to fix", "Example", "Best practices")
+MODEL = "model"  # the element of findings about the model as a whole
+
+
+@dataclass(frozen=True)
+class Outcome:
+    element: str
+    status: Status
+    message: str
+
+
+@dataclass
+class RuleContext:
+    """What a rule may look at: the model index, and derived facts computed once on demand."""
+
+    index: ModelIndex
+    _cache: dict = field(default_factory=dict)
+
+    @cached_property
+    def cost_reports(self):
+        from generator.pricing.catalogue import default_catalogue
+        from generator.pricing.estimate import estimate_all
+
+        return estimate_all(self.index.model, default_catalogue())
+
+    def explicitly_set(self, obj, name: str) -> bool:
+        return name in obj.model_fields_set
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: str
+    pillar: str
+    risk: Literal["HIGH", "MEDIUM", "LOW"]
+    practices: tuple[str, ...]
+    check: Callable[[RuleContext], Iterable[Outcome]]
+    module: object = None
+    outcomes: tuple[Status, ...] = ("pass", "fail", "unknown")
+    """The outcomes this rule can produce; each has a fixture in tests/rules/fixtures."""
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.module.__doc__ or "") if self.module is not None else ""
+
+    def sections(self) -> dict[str, str]:
+        """The docstring's sections by heading."""
+        out: dict[str, str] = {}
+        current = "summary"
+        for line in self.doc.splitlines():
+            stripped = line.strip().rstrip(":")
+            if stripped in DOC_HEADINGS:
+                current = stripped
+                out[current] = ""
+                continue
+            out[current] = (out.get(current, "") + "\n" + line).strip("\n")
+        return {k: v.strip() for k, v in out.items()}

@@ -1,0 +1,33 @@
+"""No billing alarm is declared.
+
+What it checks:
+    `cost.budget.billing_alarm` (a CloudWatch alarm on EstimatedCharges in us-east-1). Unknown when
+    there is no budget to attach it to.
+Why it matters:
+    A billing alarm fires within hours of the estimate crossing the line, independent of Budgets
+    (week 0 homework: set a billing alarm).
+How to fix:
+    Add `billing_alarm: {threshold: 80}`; `archgen guardrails` emits the alarm and its SNS topic.
+Example:
+    billing_alarm: {threshold: 80, topic: billing-alarms}
+Best practices:
+    COST01-BP06
+"""
+
+import sys
+
+from generator.rules.base import MODEL, Outcome, Rule
+
+
+def check(ctx):
+    budget = ctx.index.model.cost.budget
+    if budget is None:
+        yield Outcome(MODEL, "unknown", "no budget section to attach a billing alarm to")
+    elif budget.billing_alarm is None:
+        yield Outcome(MODEL, "fail", "no billing alarm")
+    else:
+        yield Outcome(MODEL, "pass", f"billing alarm at ${budget.billing_alarm.threshold}")
+
+
+RULE = Rule("COST002", "No billing alarm", "cost_optimization", "MEDIUM", ("COST01-BP06",), check,
+            sys.modules[__name__])

@@ -1,0 +1,35 @@
+"""Requests cannot be traced across services.
+
+What it checks:
+    An X-Ray service, or a relationship that sends traces to an external system (technology naming
+    OTLP or tracing). Unknown when the model has one compute service or fewer.
+Why it matters:
+    Without traces, a slow request across ALB, API, database and queue is guesswork.
+How to fix:
+    Add `xray` (100,000 traces a month free) or send OpenTelemetry traces to a vendor and model it.
+Example:
+    - {from: api, to: honeycomb, description: sends traces, technology: OTLP/HTTPS}
+Best practices:
+    OPS04-BP05, REL06-BP07
+"""
+
+import sys
+
+from generator.rules.base import MODEL, Outcome, Rule
+
+
+def check(ctx):
+    index = ctx.index
+    xray = index.of_kind("xray")
+    otlp = [r for r in index.model.relationships if "otlp" in r.technology.lower() or "trace" in r.description.lower()]
+    compute = index.of_kind("ecs_fargate", "lambda", "ec2")
+    if xray or otlp:
+        yield Outcome(xray[0].id if xray else MODEL, "pass", "distributed tracing is in place")
+    elif len(compute) <= 1:
+        yield Outcome(MODEL, "unknown", "a single compute service: tracing is optional")
+    else:
+        yield Outcome(MODEL, "fail", f"{len(compute)} compute services and no tracing")
+
+
+RULE = Rule("OPS003", "No distributed tracing", "operational_excellence", "MEDIUM",
+            ("OPS04-BP05", "REL06-BP07"), check, sys.modules[__name__])

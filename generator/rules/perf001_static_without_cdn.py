@@ -1,0 +1,35 @@
+"""Static content is served without a CDN.
+
+What it checks:
+    Buckets hosting a web app or files (`spa`, `bucket` containers) that no CloudFront distribution
+    fronts. Unknown when a bucket hosts no container.
+Why it matters:
+    Every page load travels to one region; CloudFront caches at the edge and its always-free tier
+    covers 1 TB a month.
+How to fix:
+    Put CloudFront in front of the bucket: list the bucket in the distribution's `fronts`.
+Example:
+    - {id: cdn, kind: cloudfront, name: CDN, fronts: [web_bucket]}
+Best practices:
+    PERF04-BP06, PERF03-BP05
+"""
+
+import sys
+
+from generator.rules._helpers import fronted_by
+from generator.rules.base import Outcome, Rule
+
+
+def check(ctx):
+    for s in ctx.index.of_kind("s3"):
+        hosted = ctx.index.hosted.get(s.id, [])
+        if not hosted:
+            yield Outcome(s.id, "unknown", f"{s.id} hosts no container: is it served to users?")
+        elif any(g.kind == "cloudfront" for g in fronted_by(ctx.index, s.id)):
+            yield Outcome(s.id, "pass", f"{s.id} is served through CloudFront")
+        else:
+            yield Outcome(s.id, "fail", f"{s.id} serves {hosted[0].name} without a CDN")
+
+
+RULE = Rule("PERF001", "Static content without a CDN", "performance_efficiency", "MEDIUM",
+            ("PERF04-BP06", "PERF03-BP05"), check, sys.modules[__name__])

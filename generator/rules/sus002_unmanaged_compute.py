@@ -1,0 +1,34 @@
+"""Self-managed servers where a managed service would do.
+
+What it checks:
+    EC2 instances fail (managed containers or functions share hardware better). Passes when compute
+    is Fargate or Lambda only; unknown when the model has no compute.
+Why it matters:
+    Managed services run at higher utilisation on shared, right-sized hardware, and remove patching work.
+How to fix:
+    Move workloads to Fargate, Lambda or a managed database.
+Example:
+    kind: ecs_fargate
+Best practices:
+    SUS05-BP03, SUS05-BP01
+"""
+
+import sys
+
+from generator.rules.base import MODEL, Outcome, Rule
+
+
+def check(ctx):
+    ec2 = ctx.index.of_kind("ec2")
+    managed = ctx.index.of_kind("ecs_fargate", "lambda")
+    for s in ec2:
+        yield Outcome(s.id, "fail", f"{s.id} is a self-managed EC2 instance")
+    if not ec2:
+        if managed:
+            yield Outcome(MODEL, "pass", "compute is managed (Fargate/Lambda)")
+        else:
+            yield Outcome(MODEL, "unknown", "no compute services")
+
+
+RULE = Rule("SUS002", "Self-managed compute", "sustainability", "MEDIUM", ("SUS05-BP03", "SUS05-BP01"), check,
+            sys.modules[__name__])

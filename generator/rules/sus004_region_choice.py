@@ -1,0 +1,34 @@
+"""The region choice is not recorded as a decision.
+
+What it checks:
+    That a decision record mentions the primary region by name (the choice of region has cost,
+    latency and carbon consequences). Unknown when the model has no decisions at all.
+Why it matters:
+    Regions differ in price, latency to users and the carbon intensity of their grid; the choice
+    should be deliberate and revisitable.
+How to fix:
+    Record a decision: "Deploy to us-east-1 because ...", weighing a lower-carbon region.
+Example:
+    decisions: [{id: adr-region, title: Deploy to us-east-1, status: accepted, context: ..., decision: ...}]
+Best practices:
+    SUS01-BP01, COST07-BP02
+"""
+
+import sys
+
+from generator.rules.base import MODEL, Outcome, Rule
+
+
+def check(ctx):
+    m = ctx.index.model
+    region = m.proposal.regions[0]
+    if not m.decisions:
+        yield Outcome(MODEL, "unknown", "no decision records")
+    elif any(region in f"{d.title} {d.context} {d.decision}" for d in m.decisions):
+        yield Outcome(MODEL, "pass", f"the choice of {region} is recorded")
+    else:
+        yield Outcome(MODEL, "fail", f"no decision explains the choice of {region}")
+
+
+RULE = Rule("SUS004", "Region choice not recorded", "sustainability", "LOW", ("SUS01-BP01", "COST07-BP02"), check,
+            sys.modules[__name__])

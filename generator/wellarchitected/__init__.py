@@ -1,0 +1,1 @@
+"""The Well-Architected review: the framework catalogue, answers, question risk, availability, quotas."""
