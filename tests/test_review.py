@@ -1,0 +1,106 @@
+"""The Well-Architected review as a user meets it: catalogue counts, risk, CLI, goldens, gates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.index import ModelIndex
+from generator.load.model_loader import load_model
+from generator.wellarchitected.availability import estimate_availability
+from generator.wellarchitected.catalogue import framework
+from generator.wellarchitected.risk import question_risks
+from tests.conftest import FIXTURES, ROOT, check_golden, run_cli
+
+GOLDENS = Path(__file__).parent / "goldens" / "review"
+
+
+def test_framework_counts_match_the_recorded_version() -> None:
+    fw = framework()
+    assert fw.framework.version == "2023-10-03"
+    counts = {p.prefix: (len(p.questions), sum(len(q.practices) for q in p.questions)) for p in fw.pillars}
+    assert counts == {"OPS": (11, 68), "SEC": (11, 63), "REL": (13, 66), "PERF": (5, 32), "COST": (11, 50),
+                      "SUS": (6, 28)}
+    for q in fw.questions.values():
+        number = int(q.id.split()[1])
+        assert all(bp.id.startswith(f"{q.id.split()[0]}{number:02d}-BP") for bp in q.practices)
+
+
+def test_risk_follows_missing_practices() -> None:
+    model = load_model(FIXTURES / "minimal.yaml").model
+    risks = {q.question.id: q.risk for q in question_risks(model, framework())}
+    assert set(risks.values()) == {"UNANSWERED"}
+    answered = model.model_copy(update={"well_architected": model.well_architected.model_copy(update={"answers": (
+        _answer("SUS 1", ["SUS01-BP01"]), _answer("SEC 9", ["SEC09-BP01", "SEC09-BP02"]), _answer("SEC 8", []),
+        _answer("OPS 9", ["OPS09-BP01", "OPS09-BP02"]),
+    )})})
+    risks = {q.question.id: q.risk for q in question_risks(answered, framework())}
+    assert (risks["SUS 1"], risks["SEC 9"], risks["SEC 8"], risks["OPS 9"]) == ("NONE", "MEDIUM", "HIGH", "MEDIUM")
+
+
+def _answer(question, practices):
+    from generator.schema.wellarchitected import Answer
+
+    return Answer(question=question, practices=tuple(practices))
+
+
+def test_example_answers_every_question() -> None:
+    model = load_model(ROOT / "model").model
+    risks = question_risks(model, framework())
+    assert len(risks) == 57 and not [q for q in risks if q.risk == "UNANSWERED"]
+
+
+def test_availability_estimate_of_the_example() -> None:
+    estimate = estimate_availability(ModelIndex(load_model(ROOT / "model").model))
+    assert [s.service for s in estimate.steps] == ["dns", "cdn", "frontend_bucket", "api_lb", "api_service", "main_db"]
+    assert f"{estimate.percent:.4f}" == "99.2812"  # 100 x 99.9 x 99.9 x 99.99 x 99.99 x 99.5 (single-AZ RDS)
+    assert estimate.single_points == ["main_db"]
+
+
+def test_example_review_golden(project: Path) -> None:
+    result = run_cli("review", "--format", "json", cwd=project)
+    assert result.exit_code == 0, result.output
+    check_golden(GOLDENS / "example-review.json", result.stdout)
+    data = json.loads(result.stdout)
+    assert data["risk_counts"] == {"HIGH": 29, "MEDIUM": 16, "NONE": 12}
+
+
+def test_fail_on_exits_3_for_unacknowledged_findings(project: Path) -> None:
+    assert run_cli("review", "--fail-on", "high", cwd=project).exit_code == 0
+    text = (project / "model" / "well-architected.yaml").read_text()
+    cut = text.index("    - finding: REL001@main_db")
+    end = text.index("    - finding: SEC003@api_lb")
+    (project / "model" / "well-architected.yaml").write_text(text[:cut] + text[end:])
+    result = run_cli("review", "--fail-on", "high", cwd=project)
+    assert result.exit_code == 3
+    assert "REL001@main_db" in result.stderr
+    assert run_cli("review", "--fail-on", "medium", cwd=project).exit_code == 3
+
+
+def test_github_format_annotates_open_findings(project: Path) -> None:
+    text = (project / "model" / "well-architected.yaml").read_text()
+    cut = text.index("  acknowledgements:")
+    (project / "model" / "well-architected.yaml").write_text(text[:cut])
+    result = run_cli("review", "--format", "github", cwd=project)
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("::error file=model/services.yaml,line=") and "title=REL001" in line for line in lines)
+
+
+def test_answer_errors_are_located(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal.yaml").read_text() + (
+        "well_architected:\n  answers:\n    - {question: SEC 42, practices: []}\n"
+        "    - {question: SEC 9, practices: [SEC09-BP07]}\n")
+    (tmp_path / "m.yaml").write_text(text)
+    result = run_cli("validate", "m.yaml", "--format", "json", cwd=tmp_path)
+    problems = [(p["line"], p["code"], p["message"]) for p in json.loads(result.stdout)]
+    assert problems == [(30, "R201", "unknown question 'SEC 42'"),
+                        (31, "R201", "'SEC09-BP07' is not a best practice of SEC 9")]
+
+
+def test_rules_and_explain(project: Path) -> None:
+    listing = run_cli("rules", cwd=project).stdout.splitlines()
+    assert len(listing) >= 30 and listing[0].startswith("COST001")
+    result = run_cli("explain", "REL001", cwd=project)
+    assert result.exit_code == 0 and "How to fix" in result.stdout and "REL10-BP01" in result.stdout
+    bad = run_cli("explain", "REL01", cwd=project)
+    assert bad.exit_code == 2 and "did you mean 'REL001'" in bad.stderr
