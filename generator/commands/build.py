@@ -1,30 +1,69 @@
-"""`archgen build`: validate, then write everything the model produces."""
+"""`archgen build` and `archgen serve`."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from generator.commands.common import ModelArg, out, print_warnings, report_failure
+from generator.commands.common import ModelArg, err, out, print_warnings, report_failure
 from generator.errors import ArchgenError
+
+ProjectOpt = Annotated[Path, typer.Option("--project", help="Project root: where mkdocs.yml, docs/ and site/ live.")]
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def build(
         model: ModelArg = Path("model"),
-        project: Annotated[Path, typer.Option("--project", help="Project root holding mkdocs.yml.")] = Path("."),
+        project: ProjectOpt = Path("."),
+        no_site: Annotated[bool, typer.Option("--no-site", help="Generate docs/ and diagrams_out/ only.")] = False,
+        no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every diagram again.")] = False,
     ) -> None:
-        """Validate the model and build everything it produces."""
+        """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
         from generator.json_schema import schema_bytes
         from generator.load.model_loader import load_model
         from generator.outputs import write_file_atomic
+        from generator.pricing.estimate import cents
+        from generator.render.layout_cache import LayoutCache
+        from generator.site_build import generate, publish
 
         try:
-            loaded = load_model(model)
-            schema_path = (model if model.is_dir() else model.parent) / "archgen.schema.json"
-            write_file_atomic(schema_path, schema_bytes())
+            with err.status("validating the model"):
+                loaded = load_model(model)
+            with err.status("rendering diagrams and pages"):
+                cache = None if no_cache else LayoutCache(project / ".archgen-cache" / "layout")
+                built = generate(loaded, cache)
+            with err.status("building the site (mkdocs build --strict)" if not no_site else "writing outputs"):
+                publish(project, built, site=not no_site)
+            model_dir = model if model.is_dir() else model.parent
+            schema_path = model_dir / "archgen.schema.json"
+            if not schema_path.is_file() or schema_path.read_bytes() != schema_bytes():
+                write_file_atomic(schema_path, schema_bytes())
         except ArchgenError as exc:
             report_failure(exc)
         print_warnings(loaded.warnings, loaded.sources)
-        out.print(f"built {loaded.model.proposal.name} (model {loaded.content_hash})", markup=False)
+        for warning in built.warnings:
+            err.print(f"warning: {warning}", markup=False)
+        ctx = built.context
+        pages = sum(1 for name in built.docs if name.endswith(".md"))
+        views = len(ctx.views)
+        costs = ", ".join(f"{r.scenario.name} ${cents(r.total):,.2f}" for r in ctx.reports)
+        counts = ctx.review.finding_counts()
+        acked = sum(1 for f in ctx.review.findings if f.status == "fail" and f.acknowledged)
+        findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
+        where = "docs/ and diagrams_out/" if no_site else "site/"
+        out.print(f"built {ctx.index.model.proposal.name} into {where}: {pages} pages, {views} diagrams\n"
+                  f"  monthly cost: {costs}\n  findings: {findings}\n  {ctx.stamp}", markup=False)
+
+    @app.command()
+    def serve(
+        project: ProjectOpt = Path("."),
+        address: Annotated[str, typer.Option("--address", help="Where to serve.")] = "127.0.0.1:8000",
+    ) -> None:
+        """Preview the site; pages are regenerated whenever a model file changes (through the mkdocs plugin)."""
+        config = project / "mkdocs.yml"
+        if not config.is_file():
+            report_failure(ArchgenError(f"no mkdocs.yml in {project.as_posix()}", hint="run from the project root"))
+        from mkdocs.commands.serve import serve as mkdocs_serve
+
+        mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)

@@ -1,0 +1,1 @@
+"""The MkDocs Material site: pages generated from the model, the review and the estimate."""

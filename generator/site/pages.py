@@ -1,0 +1,96 @@
+"""Build every page of docs/ as {relative path: bytes} (pure: no files are read or written here)."""
+
+from __future__ import annotations
+
+from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.pricing.estimate import cents
+from generator.render.review_markdown import RISK_BADGE, summary_table
+from generator.render.tables import Table
+from generator.site.context import SiteContext
+from generator.site.markdown import environment
+from generator.site.reference import reference_sections
+from generator.views import cost_view
+from generator.views.services_view import service_rows
+
+STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
+.archgen-diagram { width: 100%; overflow-x: auto; }
+.archgen-diagram object, .archgen-diagram img { max-width: 100%; height: auto; }
+.archgen-stamp { font-size: .7rem; opacity: .7; }
+@media print {
+  .md-header, .md-sidebar, .md-footer, .md-search, .md-tabs { display: none !important; }
+  .md-content { margin: 0 !important; }
+  .md-typeset table:not([class]) { font-size: .6rem; }
+}
+"""
+
+
+def _decision_link(decision_id: str | None, prefix: str = "") -> str:
+    return f"[{decision_id}]({prefix}decisions/{decision_id}.md)" if decision_id else "-"
+
+
+def _findings_table(findings, prefix: str = "") -> Table:
+    rows = []
+    for f in findings:
+        code = f.code.lstrip("X")
+        state = f"acknowledged: {f.acknowledged}" if f.acknowledged else "**open**"
+        rows.append((RISK_BADGE[f.risk], f"[{f.key}]({prefix}rules.md#rule-{code.lower()})", f.message,
+                     ", ".join(f.practices), state))
+    return Table(("Risk", "Finding", "What", "Best practices", "State"), tuple(rows))
+
+
+def build_pages(ctx: SiteContext) -> dict[str, bytes]:
+    env = environment()
+    m = ctx.index.model
+    first = ctx.reports[0]
+    budget = cost_view.budget_rows(m, ctx.reports)
+    rows = service_rows(ctx.index, first)
+    failing = [f for f in ctx.review.findings if f.status == "fail"]
+    common = {"ctx": ctx, "m": m, "stamp": ctx.stamp, "cents": cents, "kinds": SERVICE_KINDS, "badge": RISK_BADGE}
+    services_summary = Table(
+        ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
+        tuple((f"[{r.id}](#{r.id.replace('_', '-')})", r.kind, r.role, cost_view.usd(r.monthly), f"{r.share:.1f}%",
+               _decision_link(r.decision)) for r in rows),
+        ("l", "l", "l", "r", "r", "l"),
+        ("Total", "", "", cost_view.usd(first.total), "100%", ""))
+    pages = {
+        "index.md": env.get_template("proposal.md.j2").render(
+            **common, budget=budget, levers=cost_view.levers_table(ctx.levers[first.scenario.id]),
+            pillars=summary_table(ctx.review), top=_findings_table(
+                [f for f in failing if not f.acknowledged][:5] + [f for f in failing if f.acknowledged
+                                                                   and f.risk == "HIGH"][:5]),
+            open_decisions=[d for d in m.decisions if d.status == "proposed"]),
+        "architecture.md": env.get_template("architecture.md.j2").render(**common, views=ctx.views),
+        "services.md": env.get_template("services.md.j2").render(**common, rows=rows, summary=services_summary),
+        "cost.md": env.get_template("cost.md.j2").render(
+            **common, summary=cost_view.summary_table(m, ctx.reports), budget=budget,
+            models=cost_view.pricing_models_table(m, ctx.reports),
+            levers={r.scenario.id: cost_view.levers_table(ctx.levers[r.scenario.id]) for r in ctx.reports},
+            details={r.scenario.id: cost_view.detail_table(r) for r in ctx.reports},
+            sources=cost_view.sources_table(ctx.catalogue, ctx.reports)),
+        "well-architected.md": env.get_template("well_architected.md.j2").render(
+            **common, rv=ctx.review, pillars=summary_table(ctx.review), findings=_findings_table(failing),
+            plan=ctx.review.improvement_plan(), quotas=_quota_table(ctx)),
+        "rules.md": env.get_template("rules.md.j2").render(**common, rules=_rules()),
+        "decisions/index.md": env.get_template("decisions_index.md.j2").render(**common),
+        "reference.md": env.get_template("reference.md.j2").render(**common, sections=reference_sections()),
+    }
+    for d in m.decisions:
+        cited = [s.id for s in m.services if s.justification and s.justification.decision == d.id]
+        pages[f"decisions/{d.id}.md"] = env.get_template("decision.md.j2").render(**common, d=d, cited=cited)
+    out = {path: text.encode() for path, text in pages.items()}
+    out["assets/archgen.css"] = STATIC_CSS.encode()
+    return out
+
+
+def _quota_table(ctx: SiteContext) -> Table:
+    rows = tuple((q.quota.name, q.scenario, q.element, "-" if q.need is None else f"{q.need:,}",
+                  f"{q.quota.default:,}", "-" if q.share is None else f"{q.share:.1f}%", q.status, q.quota.source)
+                 for q in ctx.review.quotas)
+    return Table(("Quota", "Scenario", "Element", "Needed", "Default quota", "Used", "Status", "Source"), rows,
+                 ("l", "l", "l", "r", "r", "r", "l", "l"))
+
+
+def _rules():
+    from generator.rules import RULES
+
+    return sorted(RULES, key=lambda r: r.code)
