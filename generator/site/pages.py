@@ -54,7 +54,8 @@ def build_pages(ctx: SiteContext) -> dict[str, bytes]:
         ("Total", "", "", cost_view.usd(first.total), "100%", ""))
     pages = {
         "index.md": env.get_template("proposal.md.j2").render(
-            **common, budget=budget, levers=cost_view.levers_table(ctx.levers[first.scenario.id]),
+            **common, budget=budget, headline=next((v for v in ctx.views if v.kind == "container"), ctx.views[0]),
+            levers=cost_view.levers_table(ctx.levers[first.scenario.id]),
             pillars=summary_table(ctx.review), top=_findings_table(
                 [f for f in failing if not f.acknowledged][:5] + [f for f in failing if f.acknowledged
                                                                    and f.risk == "HIGH"][:5]),

@@ -1,0 +1,107 @@
+"""The built site in a real headless Chromium: diagrams load, cost total, search, no console errors."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUTPUT = ROOT / "test-output"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    project = tmp_path_factory.mktemp("browser")
+    shutil.copytree(ROOT / "model", project / "model")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    assert run_cli("build", cwd=project).exit_code == 0
+    handler = functools.partial(_Quiet, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def _page(browser, errors: list):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return page
+
+
+def test_proposal_page_renders_and_is_saved(served, browser) -> None:
+    errors: list[str] = []
+    page = _page(browser, errors)
+    page.goto(served + "/")
+    assert page.locator("h1").inner_text().startswith("Cruddur: architecture proposal")
+    image = page.locator(".archgen-diagram img").first
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "proposal.png"), full_page=True)
+    assert errors == []
+
+
+def test_architecture_diagrams_load_and_link(served, browser) -> None:
+    errors: list[str] = []
+    page = _page(browser, errors)
+    page.goto(served + "/architecture/")
+    objects = page.locator(".archgen-diagram object")
+    assert objects.count() == 5
+    page.wait_for_load_state("load")
+    for i in range(objects.count()):
+        width = objects.nth(i).evaluate("o => o.contentDocument && o.contentDocument.documentElement.getAttribute('width')")
+        assert width, f"diagram {i} did not load"
+    link = objects.nth(0).evaluate(
+        "o => o.contentDocument.querySelector('a').getAttribute('xlink:href') || o.contentDocument.querySelector('a').getAttribute('href')")
+    assert link.startswith("../architecture/#el-")
+    assert page.locator(f"#{link.split('#')[1]}").count() == 1
+    assert errors == []
+
+
+def test_cost_page_shows_the_total(served, browser) -> None:
+    errors: list[str] = []
+    page = _page(browser, errors)
+    page.goto(served + "/cost/")
+    row = page.locator("table tr", has_text="Total per month").first
+    assert "$20.99" in row.inner_text() and "$131.89" in row.inner_text()
+    assert errors == []
+
+
+def test_search_finds_a_service_by_name(served, browser) -> None:
+    errors: list[str] = []
+    page = _page(browser, errors)
+    page.goto(served + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("DynamoDB")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() >= 1
+    assert "DynamoDB" in page.locator(".md-search-result").inner_text()
+    assert errors == []

@@ -1,0 +1,108 @@
+"""`archgen build` as a user runs it: strict MkDocs build, determinism, atomicity, escaping."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.outputs import read_tree
+from tests.conftest import ROOT, run_cli
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("site")
+    shutil.copytree(ROOT / "model", project / "model")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 0, result.output
+    return project
+
+
+def test_build_summary(built: Path) -> None:
+    result = run_cli("build", "--no-site", cwd=built)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "built Cruddur into docs/ and diagrams_out/: 15 pages, 5 diagrams"
+    assert lines[1] == "  monthly cost: Launch (first year) $20.99, Growth (year two) $131.89"
+    assert lines[2] == "  findings: 0 high, 0 medium, 0 low open; 9 acknowledged"
+
+
+def test_every_page_is_built(built: Path) -> None:
+    for page in ("index.html", "architecture/index.html", "services/index.html", "cost/index.html",
+                 "well-architected/index.html", "rules/index.html", "decisions/index.html",
+                 "decisions/adr-001-fargate/index.html", "reference/index.html", "diagrams/deployment.svg"):
+        assert (built / "site" / page).is_file(), page
+    cost = (built / "site" / "cost" / "index.html").read_text()
+    assert "$20.99" in cost and "https://aws.amazon.com/lambda/pricing/" in cost
+    for page in ("index.html", "cost/index.html"):
+        text = (built / "site" / page).read_text()
+        assert "Model " in text and "prices read 2026-11-23" in text and "Framework 2023-10-03" in text
+
+
+def test_committed_docs_are_what_the_model_produces() -> None:
+    """docs/ and diagrams_out/ in the repository are current (what `archgen check` will enforce)."""
+    from generator.load.model_loader import load_model
+    from generator.site_build import generate
+
+    built = generate(load_model(ROOT / "model", base=ROOT), cache=None)
+    assert read_tree(ROOT / "docs") == built.docs
+    assert read_tree(ROOT / "diagrams_out") == built.diagrams
+
+
+def test_two_builds_are_byte_identical(built: Path) -> None:
+    before = (read_tree(built / "docs"), read_tree(built / "diagrams_out"))
+    assert run_cli("build", "--no-cache", cwd=built).exit_code == 0
+    assert (read_tree(built / "docs"), read_tree(built / "diagrams_out")) == before
+
+
+def _snapshot(project: Path) -> tuple:
+    return tuple(read_tree(project / d) for d in ("docs", "diagrams_out", "site"))
+
+
+def test_invalid_model_leaves_outputs_untouched(built: Path) -> None:
+    before = _snapshot(built)
+    services = built / "model" / "services.yaml"
+    original = services.read_text()
+    services.write_text(original.replace("kind: route53", "kind: route54"))
+    try:
+        result = run_cli("build", cwd=built)
+        assert result.exit_code == 1 and "S104" in result.stderr
+        assert _snapshot(built) == before
+    finally:
+        services.write_text(original)
+
+
+def test_mkdocs_failure_leaves_outputs_untouched(built: Path) -> None:
+    before = _snapshot(built)
+    config = built / "mkdocs.yml"
+    original = config.read_text()
+    config.write_text(original.replace("  - Proposal: index.md\n", "  - Proposal: index.md\n  - Ghost: ghost.md\n"))
+    try:
+        result = run_cli("build", cwd=built)
+        assert result.exit_code == 1
+        assert result.stderr.startswith("error: mkdocs build --strict failed")
+        assert _snapshot(built) == before
+        assert not [p for p in built.iterdir() if p.name.startswith(".archgen-staging")]
+    finally:
+        config.write_text(original)
+
+
+def test_model_text_never_becomes_markup(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "model", tmp_path / "model")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    proposal = tmp_path / "model" / "proposal.yaml"
+    proposal.write_text(proposal.read_text().replace(
+        "description: Hosted error tracking for the API.",
+        'description: "<script>alert(1)</script> [x](javascript:alert(1)) **bold** | pipe"'))
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    for page in (tmp_path / "site").rglob("*.html"):
+        text = page.read_text()
+        assert "<script>alert(1)</script>" not in text, page
+        assert 'href="javascript:' not in text, page
+    architecture = (tmp_path / "site" / "architecture" / "index.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in architecture
+    svg = (tmp_path / "diagrams_out" / "context.svg").read_text()
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
