@@ -1,0 +1,1 @@
+"""Semantic diff of two model versions: elements, relationships, services, cost, risk, decisions."""

@@ -1,0 +1,147 @@
+"""Compare two loaded models (pure): what changed, what it costs, what it risks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.index import ModelIndex
+from generator.pricing.catalogue import default_catalogue
+from generator.pricing.estimate import cents, estimate_all
+from generator.schema import Model
+from generator.wellarchitected.review import Review, review
+
+SECTIONS = ("people", "systems", "containers", "components", "services", "decisions")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    path: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class ElementChange:
+    section: str
+    id: str
+    kind: str  # added | removed | changed
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class CostDelta:
+    scenario: str
+    old_total: Decimal
+    new_total: Decimal
+    per_service: tuple[tuple[str, Decimal, Decimal], ...]
+
+    @property
+    def delta(self) -> Decimal:
+        return self.new_total - self.old_total
+
+
+@dataclass(frozen=True)
+class ModelDiff:
+    elements: tuple[ElementChange, ...]
+    relationships_added: tuple[str, ...]
+    relationships_removed: tuple[str, ...]
+    costs: tuple[CostDelta, ...]
+    risk_delta: dict[str, dict[str, int]]
+    new_findings: tuple = ()
+    resolved_findings: tuple = ()
+    new_review: Review | None = field(default=None, compare=False)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.elements or self.relationships_added or self.relationships_removed
+                    or any(c.delta for c in self.costs) or self.new_findings or self.resolved_findings
+                    or any(any(v.values()) for v in self.risk_delta.values()))
+
+
+def _flatten(value, prefix: str = "") -> dict[str, object]:
+    if isinstance(value, dict):
+        out: dict[str, object] = {}
+        for k in sorted(value):
+            out.update(_flatten(value[k], f"{prefix}.{k}" if prefix else str(k)))
+        return out
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
+        out = {}
+        for i, v in enumerate(value):
+            out.update(_flatten(v, f"{prefix}[{i}]"))
+        return out
+    return {prefix: value}
+
+
+def _element_changes(old: Model, new: Model) -> list[ElementChange]:
+    changes = []
+    for section in SECTIONS:
+        before = {e.id: e for e in getattr(old, section)}
+        after = {e.id: e for e in getattr(new, section)}
+        for eid in after:
+            if eid not in before:
+                changes.append(ElementChange(section, eid, "added"))
+        for eid in before:
+            if eid not in after:
+                changes.append(ElementChange(section, eid, "removed"))
+        for eid in after:
+            if eid in before and before[eid] != after[eid]:
+                a = _flatten(before[eid].model_dump(mode="json", by_alias=True))
+                b = _flatten(after[eid].model_dump(mode="json", by_alias=True))
+                fields = tuple(FieldChange(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k))
+                changes.append(ElementChange(section, eid, "changed", fields))
+    return changes
+
+
+def _relationship_keys(model: Model) -> list[str]:
+    return [f"{r.source} -> {r.destination}: {r.description}" + (f" [{r.technology}]" if r.technology else "")
+            for r in model.relationships]
+
+
+def _costs(old: Model, new: Model) -> list[CostDelta]:
+    catalogue = default_catalogue()
+    old_reports = {r.scenario.id: r for r in estimate_all(old, catalogue)}
+    out = []
+    for report in estimate_all(new, catalogue):
+        before = old_reports.get(report.scenario.id)
+        old_by = before.by_service() if before else {}
+        new_by = report.by_service()
+        services = []
+        for sid in list(new_by) + [s for s in old_by if s not in new_by]:
+            a = cents(old_by[sid].total) if sid in old_by else Decimal(0)
+            b = cents(new_by[sid].total) if sid in new_by else Decimal(0)
+            if a != b:
+                services.append((sid, a, b))
+        out.append(CostDelta(report.scenario.name, cents(before.total) if before else Decimal(0), cents(report.total),
+                             tuple(services)))
+    return out
+
+
+def diff_models(old: Model, new: Model) -> ModelDiff:
+    old_review, new_review = review(ModelIndex(old)), review(ModelIndex(new))
+    risk_delta: dict[str, dict[str, int]] = {}
+    for pillar in new_review.framework.pillars:
+        a, b = old_review.risk_counts(pillar.id), new_review.risk_counts(pillar.id)
+        risk_delta[pillar.name] = {k: b[k] - a[k] for k in ("HIGH", "MEDIUM", "NONE", "UNANSWERED", "NOT_APPLICABLE")}
+    old_open = {f.key: f for f in old_review.findings if f.open}
+    new_open = {f.key: f for f in new_review.findings if f.open}
+    old_rel, new_rel = _relationship_keys(old), _relationship_keys(new)
+    return ModelDiff(
+        tuple(_element_changes(old, new)),
+        tuple(r for r in new_rel if r not in old_rel),
+        tuple(r for r in old_rel if r not in new_rel),
+        tuple(_costs(old, new)),
+        risk_delta,
+        tuple(f for k, f in new_open.items() if k not in old_open),
+        tuple(f for k, f in old_open.items() if k not in new_open),
+        new_review,
+    )
+
+
+def decision_changes(d: ModelDiff) -> list[ElementChange]:
+    return [e for e in d.elements if e.section == "decisions"]
+
+
+def counts(d: ModelDiff) -> Counter:
+    return Counter(e.kind for e in d.elements)

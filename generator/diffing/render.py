@@ -1,0 +1,85 @@
+"""A model diff as a PR comment (Markdown, summary first, details folded, size-limited) or JSON."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from generator.diffing.model_diff import ModelDiff, counts
+
+GITHUB_COMMENT_LIMIT = 65_536
+MARKER = "<!-- archgen-diff -->"
+
+
+def _usd(value) -> str:
+    sign = "+" if value > 0 else ("-" if value < 0 else "±")
+    return f"{sign}${abs(value):,.2f}"
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=False).replace("|", "&#124;").replace("\n", " ")
+
+
+def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
+    c = counts(d)
+    head = [MARKER, "## Architecture change (archgen)", ""]
+    if d.empty:
+        head.append("No architectural change: the model's elements, cost and risk are the same.")
+        return "\n".join(head) + "\n"
+    cost_line = "; ".join(f"{x.scenario}: ${x.old_total:,.2f} → ${x.new_total:,.2f} ({_usd(x.delta)})" for x in d.costs)
+    head += [f"**Monthly cost**: {cost_line}", "",
+             f"**Elements**: {c['added']} added, {c['removed']} removed, {c['changed']} changed; "
+             f"relationships {len(d.relationships_added)} added, {len(d.relationships_removed)} removed", "",
+             f"**Findings**: {len(d.new_findings)} new, {len(d.resolved_findings)} resolved", ""]
+    for f in d.new_findings:
+        head.append(f"- 🔺 new {f.risk} `{_e(f.key)}`: {_e(f.message)}")
+    for f in d.resolved_findings:
+        head.append(f"- ✅ resolved `{_e(f.key)}`: {_e(f.message)}")
+    stale = d.new_review.stale_acknowledgements if d.new_review is not None else ()
+    if stale:
+        head.append(f"- ⚠️ acknowledgements that no longer match a finding (remove them): "
+                    f"{', '.join(f'`{_e(k)}`' for k in stale)}")
+    risk_rows = [(p, v) for p, v in d.risk_delta.items() if any(v.values())]
+    if risk_rows:
+        head += ["", "| Pillar | Δ high | Δ medium | Δ none | Δ unanswered |", "|---|---:|---:|---:|---:|"]
+        head += [f"| {p} | {v['HIGH']:+d} | {v['MEDIUM']:+d} | {v['NONE']:+d} | {v['UNANSWERED']:+d} |"
+                 for p, v in risk_rows]
+    details: list[str] = []
+    cost_rows = [(x.scenario, sid, a, b) for x in d.costs for sid, a, b in x.per_service]
+    if cost_rows:
+        details += ["<details><summary>Cost per service</summary>", "",
+                    "| Scenario | Service | Before | After | Δ |", "|---|---|---:|---:|---:|"]
+        details += [f"| {_e(s)} | `{_e(sid)}` | ${a:,.2f} | ${b:,.2f} | {_usd(b - a)} |" for s, sid, a, b in cost_rows]
+        details += ["", "</details>", ""]
+    if d.elements:
+        details += ["<details><summary>Elements</summary>", ""]
+        for e in d.elements:
+            details.append(f"- **{e.kind}** {e.section[:-1] if e.section != 'people' else 'person'} `{_e(e.id)}`")
+            for f in e.fields:
+                details.append(f"    - `{_e(f.path)}`: {_e(json.dumps(f.old))} → {_e(json.dumps(f.new))}")
+        details += ["", "</details>", ""]
+    if d.relationships_added or d.relationships_removed:
+        details += ["<details><summary>Relationships</summary>", ""]
+        details += [f"- added: {_e(r)}" for r in d.relationships_added]
+        details += [f"- removed: {_e(r)}" for r in d.relationships_removed]
+        details += ["", "</details>", ""]
+    text = "\n".join(head) + "\n\n" + "\n".join(details)
+    if len(text) > limit:
+        note = "\n\n_Details cut to fit GitHub's comment size limit; run `archgen diff` locally for all of them._\n"
+        text = text[: limit - len(note) - 20].rsplit("\n", 1)[0] + "\n\n</details>" + note
+    return text
+
+
+def diff_json(d: ModelDiff) -> dict:
+    return {
+        "empty": d.empty,
+        "elements": [{"section": e.section, "id": e.id, "change": e.kind,
+                      "fields": [{"path": f.path, "old": f.old, "new": f.new} for f in e.fields]} for e in d.elements],
+        "relationships": {"added": list(d.relationships_added), "removed": list(d.relationships_removed)},
+        "cost": [{"scenario": x.scenario, "old_usd": str(x.old_total), "new_usd": str(x.new_total),
+                  "delta_usd": str(x.delta), "services": [{"id": s, "old_usd": str(a), "new_usd": str(b)}
+                                                          for s, a, b in x.per_service]} for x in d.costs],
+        "risk_delta": d.risk_delta,
+        "findings": {"new": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.new_findings],
+                     "resolved": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.resolved_findings]},
+    }

@@ -1,0 +1,115 @@
+"""PR workflow commands against real temporary git repositories: diff, gates, check."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "model", tmp_path / "model", ignore=shutil.ignore_patterns("*.json"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", ".")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base")
+    git(tmp_path, "checkout", "-q", "-b", "feature")
+    return tmp_path
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", message)
+
+
+def edit(repo: Path, file: str, old: str, new: str) -> None:
+    path = repo / "model" / file
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_diff_against_the_merge_base_shows_cost_and_fields(repo: Path) -> None:
+    edit(repo, "services.yaml", "multi_az: false, az_count: 1}", "multi_az: true, az_count: 2}")
+    commit(repo, "multi-az database")
+    result = run_cli("diff", "--format", "json", cwd=repo)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    [change] = data["elements"]
+    assert (change["section"], change["id"], change["change"]) == ("services", "main_db", "changed")
+    assert {f["path"] for f in change["fields"]} == {"placement.multi_az", "placement.az_count"}
+    launch = data["cost"][0]
+    assert (launch["old_usd"], launch["new_usd"], launch["delta_usd"]) == ("20.99", "48.95", "27.96")
+    md = run_cli("diff", "--base", "main", cwd=repo).stdout
+    assert md.startswith("<!-- archgen-diff -->\n## Architecture change (archgen)")
+    assert "Launch (first year): $20.99 → $48.95 (+$27.96)" in md
+    assert "acknowledgements that no longer match a finding (remove them): `REL001@main_db`" in md
+
+
+def test_gate_on_new_high_finding(repo: Path) -> None:
+    edit(repo, "services.yaml", "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, "
+                                "backup_retention_days: 7,",
+         "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, backup_retention_days: 0,")
+    commit(repo, "no backups")
+    result = run_cli("diff", "--gate", cwd=repo)
+    assert result.exit_code == 3
+    assert "gate: new unacknowledged HIGH finding REL002@main_db" in result.stderr
+    assert "new HIGH `REL002@main_db`" in result.stdout
+
+
+def test_gate_on_budget_ceiling(repo: Path) -> None:
+    edit(repo, "cost.yaml", "max_monthly_cost: 250", "max_monthly_cost: 100")
+    commit(repo, "tighter ceiling")
+    result = run_cli("diff", "--base", "main", "--gate", cwd=repo)
+    assert result.exit_code == 3
+    assert "gate: Growth (year two) costs $131.89 a month, above the $100 ceiling" in result.stderr
+
+
+def test_no_change_is_said_plainly(repo: Path) -> None:
+    result = run_cli("diff", "--base", "main", "--gate", cwd=repo)
+    assert result.exit_code == 0
+    assert "No architectural change" in result.stdout
+
+
+def test_diff_of_two_folders_and_bad_arguments(repo: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(repo / "model", other)
+    (other / "services.yaml").write_text((other / "services.yaml").read_text().replace(
+        "name: Cruddur CDN", "name: Cruddur edge"))
+    result = run_cli("diff", "model", str(other), "--format", "json", cwd=repo)
+    assert json.loads(result.stdout)["elements"][0]["fields"][0] == {"path": "name", "old": "Cruddur CDN",
+                                                                      "new": "Cruddur edge"}
+    assert run_cli("diff", "model", cwd=repo).exit_code == 2
+    bad = run_cli("diff", "--base", "no-such-ref", cwd=repo)
+    assert bad.exit_code == 2 and "unknown git revision 'no-such-ref'" in bad.stderr
+
+
+def test_check_lists_stale_files_and_writes_nothing(repo: Path) -> None:
+    assert run_cli("build", "--no-site", cwd=repo).exit_code == 0
+    assert run_cli("check", cwd=repo).exit_code == 0
+    edit(repo, "services.yaml", "name: Cruddur CDN", "name: Cruddur edge network")
+    before = sorted(p.as_posix() for p in (repo / "docs").rglob("*"))
+    result = run_cli("check", cwd=repo)
+    assert result.exit_code == 1
+    assert "docs/architecture.md (differs)" in result.stderr
+    assert "diagrams_out/deployment.dot (differs)" in result.stderr
+    assert sorted(p.as_posix() for p in (repo / "docs").rglob("*")) == before
+
+
+def test_diff_comment_stays_under_the_github_limit() -> None:
+    from generator.diffing.model_diff import ElementChange, FieldChange, ModelDiff
+    from generator.diffing.render import GITHUB_COMMENT_LIMIT, diff_markdown
+
+    big = ModelDiff(tuple(ElementChange("services", f"s{i}", "changed", (FieldChange("description", "a" * 300, "b" * 300),))
+                          for i in range(500)), (), (), (), {})
+    text = diff_markdown(big)
+    assert len(text) <= GITHUB_COMMENT_LIMIT and "cut to fit" in text
