@@ -99,7 +99,11 @@ def test_search_finds_a_service_by_name(served, browser) -> None:
     page = _page(browser, errors)
     page.goto(served + "/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("DynamoDB")
+    # Material builds the index in a web worker; typing before it is ready is not searched again
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && m.textContent.trim() && !/initializing/i.test(m.textContent); }",
+                           timeout=30000)
+    page.locator("input.md-search__input").press_sequentially("DynamoDB", delay=40)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1
