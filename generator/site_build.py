@@ -5,6 +5,7 @@ Nothing in docs/, diagrams_out/ or site/ changes unless every step succeeded.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import tempfile
@@ -15,7 +16,7 @@ from generator.diagrams_stage import render_diagrams
 from generator.errors import ArchgenError, ExternalToolFailed, UsageError
 from generator.index import ModelIndex
 from generator.load.model_loader import LoadedModel
-from generator.outputs import STAGING_PREFIX, discard, recover, stage_tree, swap_in
+from generator.outputs import STAGING_PREFIX, discard, read_tree, recover, stage_tree, swap_in
 from generator.render.layout_cache import LayoutCache
 from generator.site.context import SiteContext, site_context
 from generator.site.pages import build_pages
@@ -86,11 +87,43 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         raise ExternalToolFailed(f"mkdocs reported: {handler.messages[0]}", hint="nothing was replaced")
 
 
-def publish(project: Path, built: Built, *, site: bool = True) -> None:
-    """Stage docs/, diagrams_out/ (and site/ through mkdocs), then swap them all in."""
+SITE_STAMP = ".archgen-stamp"
+
+
+def site_stamp(project: Path, built: Built) -> bytes:
+    """What the site was built from: the pages, mkdocs.yml and the archgen and MkDocs versions."""
+    import mkdocs
+
+    from generator import __version__
+
+    digest = hashlib.sha256(f"archgen {__version__} mkdocs {mkdocs.__version__}\0".encode())
+    config = project / "mkdocs.yml"
+    digest.update(config.read_bytes() if config.is_file() else b"")
+    for name in sorted(built.docs):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(built.docs[name]).digest())
+    return digest.hexdigest().encode()
+
+
+def up_to_date(project: Path, built: Built, *, site: bool) -> bool:
+    """True when docs/, diagrams_out/ (and site/) already hold exactly what this build would write."""
+    if read_tree(project / "docs") != built.docs or read_tree(project / "diagrams_out") != built.diagrams:
+        return False
+    if not site:
+        return True
+    stamp = project / "site" / SITE_STAMP
+    return stamp.is_file() and stamp.read_bytes() == site_stamp(project, built)
+
+
+def publish(project: Path, built: Built, *, site: bool = True) -> bool:
+    """Stage docs/, diagrams_out/ (and site/ through mkdocs), then swap them all in.
+
+    Returns False, and touches nothing, when the outputs are already current (a no-change rebuild).
+    """
     docs, diagrams_out, site_dir = project / "docs", project / "diagrams_out", project / "site"
     for dest in (docs, diagrams_out, site_dir):
         recover(dest)
+    if up_to_date(project, built, site=site):
+        return False
     staged: list[tuple[Path, Path]] = []
     try:
         staged.append((stage_tree(docs, built.docs), docs))
@@ -99,10 +132,12 @@ def publish(project: Path, built: Built, *, site: bool = True) -> None:
             site_staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "site-", dir=project))
             staged.append((site_staging, site_dir))
             run_mkdocs(project / "mkdocs.yml", staged[0][0], site_staging)
+            (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
     except BaseException:
         discard(staged)
         raise
     swap_in(staged)
+    return True
 
 
 __all__ = ["ArchgenError", "Built", "generate", "publish", "run_mkdocs"]

@@ -24,7 +24,7 @@ def built(tmp_path_factory) -> Path:
 def test_build_summary(built: Path) -> None:
     result = run_cli("build", "--no-site", cwd=built)
     lines = result.stdout.splitlines()
-    assert lines[0] == "built Cruddur into docs/ and diagrams_out/: 15 pages, 5 diagrams"
+    assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 15 pages, 5 diagrams"
     assert lines[1] == "  monthly cost: Launch (first year) $20.99, Growth (year two) $131.89"
     assert lines[2] == "  findings: 0 high, 0 medium, 0 low open; 9 acknowledged"
 
@@ -106,3 +106,16 @@ def test_model_text_never_becomes_markup(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in architecture
     svg = (tmp_path / "diagrams_out" / "context.svg").read_text()
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_no_change_rebuild_touches_nothing(built: Path) -> None:
+    site_index = built / "site" / "index.html"
+    mtime = site_index.stat().st_mtime_ns
+    result = run_cli("build", cwd=built)
+    assert result.exit_code == 0 and result.stdout.startswith("up to date: Cruddur into site/")
+    assert site_index.stat().st_mtime_ns == mtime
+    (built / "mkdocs.yml").write_text((built / "mkdocs.yml").read_text().replace(
+        "site_name: Cruddur architecture proposal", "site_name: Cruddur proposal"))
+    result = run_cli("build", cwd=built)
+    assert result.stdout.startswith("built Cruddur into site/")
+    assert "Cruddur proposal" in site_index.read_text()

@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
                 cache = None if no_cache else LayoutCache(project / ".archgen-cache" / "layout")
                 built = generate(loaded, cache)
             with err.status("building the site (mkdocs build --strict)" if not no_site else "writing outputs"):
-                publish(project, built, site=not no_site)
+                changed = publish(project, built, site=not no_site)
             model_dir = model if model.is_dir() else model.parent
             schema_path = model_dir / "archgen.schema.json"
             if not schema_path.is_file() or schema_path.read_bytes() != schema_bytes():
@@ -52,7 +52,8 @@ def register(app: typer.Typer) -> None:
         acked = sum(1 for f in ctx.review.findings if f.status == "fail" and f.acknowledged)
         findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
         where = "docs/ and diagrams_out/" if no_site else "site/"
-        out.print(f"built {ctx.index.model.proposal.name} into {where}: {pages} pages, {views} diagrams\n"
+        verb = "built" if changed else "up to date:"
+        out.print(f"{verb} {ctx.index.model.proposal.name} into {where}: {pages} pages, {views} diagrams\n"
                   f"  monthly cost: {costs}\n  findings: {findings}\n  {ctx.stamp}", markup=False)
 
     @app.command()
