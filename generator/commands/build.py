@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
             with err.status("validating the model"):
                 loaded = load_model(model)
             with err.status("rendering diagrams and pages"):
-                cache = None if no_cache else LayoutCache(project / ".archgen-cache" / "layout")
+                cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
                 built = generate(loaded, cache)
             with err.status("building the site (mkdocs build --strict)" if not no_site else "writing outputs"):
                 changed = publish(project, built, site=not no_site)

@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
 
         try:
             loaded = load_model(model)
-            cache = None if no_cache else LayoutCache(Path(".archgen-cache") / "layout")
+            cache = LayoutCache(Path(".archgen-cache") / "layout", read=not no_cache)
             rendered = render_diagrams(ModelIndex(loaded.model), cache)
             write_trees({output: rendered.files})
         except ArchgenError as exc:

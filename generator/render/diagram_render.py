@@ -20,6 +20,7 @@ from diagrams import c4
 from graphviz import nohtml
 
 from generator.catalogue.service_kinds import FALLBACK_ICON
+from generator.errors import ExternalToolFailed
 from generator.render.graphviz_tool import layout
 from generator.render.layout_cache import LayoutCache
 from generator.views.diagram import DiagramView, ViewCluster, ViewNode
@@ -107,12 +108,19 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
                 width="1.6", height="0.6", fixedsize="false", labelloc="c", imagescale="false", **attrs)
 
 
-def dot_source(view: DiagramView, link_base: str | None = None) -> tuple[str, list[str]]:
-    """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings."""
+def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: bool = False
+               ) -> tuple[str, list[str]]:
+    """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
+
+    `fallback` asks for the layout settings that avoid Graphviz's "lost edge" failures on large
+    clustered graphs (new ranking, polyline edges); it is used only when the normal layout fails.
+    """
     warnings: list[str] = []
     icons = view.kind in ("deployment", "pipeline")
     graph_attr = {"fontsize": "20", "pad": "0.4", "nodesep": "1.0" if icons else "0.6", "ranksep": "0.9",
-                  "splines": "spline", "compound": "true"}
+                  "splines": "polyline" if fallback else "spline", "compound": "true"}
+    if fallback:
+        graph_attr["newrank"] = "true"
     canvas = _Canvas(nohtml(view.title), filename="unused", direction=view.direction, show=False,
                      outformat="png", graph_attr=graph_attr)
     made: dict[str, Node] = {}
@@ -163,15 +171,25 @@ def embed_icons(svg: bytes) -> bytes:
     return text.replace(str(RESOURCES), ICON_PLACEHOLDER).encode()
 
 
+def _layout_cached(source: str, name: str, cache: LayoutCache | None) -> dict[str, bytes]:
+    images = cache.get(source, FORMATS) if cache is not None else None
+    if images is None:
+        images = layout(source, FORMATS, name=name)
+        if cache is not None:
+            cache.put(source, images)
+    return images
+
+
 def render_view(view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None
                 ) -> tuple[dict[str, bytes], list[str]]:
     """{filename: bytes} for one view: DOT (normalised), PNG and SVG."""
     source, warnings = dot_source(view, link_base)
-    images = cache.get(source, FORMATS) if cache is not None else None
-    if images is None:
-        images = layout(source, FORMATS, name=view.id)
-        if cache is not None:
-            cache.put(source, images)
+    try:
+        images = _layout_cached(source, view.id, cache)
+    except ExternalToolFailed as exc:
+        source, warnings = dot_source(view, link_base, fallback=True)
+        images = _layout_cached(source, view.id, cache)
+        warnings.append(f"Graphviz could not lay out this view normally ({exc.message}); used polyline edges")
     return {
         f"{view.id}.dot": normalise_dot(source).encode(),
         f"{view.id}.png": images["png"],

@@ -14,8 +14,10 @@ from generator.render.graphviz_tool import dot_version
 
 
 class LayoutCache:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, read: bool = True) -> None:
+        """`read=False` lays every view out again but still refreshes the cache for the next build."""
         self.folder = folder
+        self.read = read
         self.hits = 0
         self.misses = 0
 
@@ -23,6 +25,9 @@ class LayoutCache:
         return hashlib.sha256((dot_version() + "\0" + source).encode()).hexdigest()
 
     def get(self, source: str, formats: tuple[str, ...]) -> dict[str, bytes] | None:
+        if not self.read:
+            self.misses += 1
+            return None
         key = self._key(source)
         paths = {fmt: self.folder / key[:2] / f"{key}.{fmt}" for fmt in formats}
         if all(p.is_file() for p in paths.values()):

@@ -1,0 +1,153 @@
+"""archgen's benchmark: our time against the unavoidable external work (Graphviz layout, mkdocs build).
+
+    python benchmarks/run.py [--sizes 50,200,800] [--out benchmarks/results.md]
+
+For the example model and synthetic models of about 50, 200 and 800 elements it measures, in one run:
+validation, each stage, a cold `archgen build --no-cache`, a no-change rebuild, and the floor: plain
+`dot` on the same DOT files (as many in parallel as our build runs) plus plain `mkdocs build` on the
+same pages. Headline figures are ratios. Not part of the test suite or CI's pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import synthetic_model  # noqa: E402
+
+from generator.diagrams_stage import render_diagrams  # noqa: E402
+from generator.index import ModelIndex  # noqa: E402
+from generator.load.model_loader import load_model  # noqa: E402
+from generator.render.diagram_render import ICON_PLACEHOLDER, RESOURCES  # noqa: E402
+from generator.site.context import site_context  # noqa: E402
+from generator.site.pages import build_pages  # noqa: E402
+
+ARCHGEN = [sys.executable, "-m", "generator"]
+
+
+def timed_process(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed in {cwd}: {proc.stderr.read().decode()[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def best(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def floor(project: Path) -> tuple[float, float, float]:
+    """Plain dot on our DOT files (parallel like our build) and plain mkdocs build on our pages."""
+    dots = sorted((project / "diagrams_out").glob("*.dot"))
+    workdir = Path(tempfile.mkdtemp(prefix="bench-floor-"))
+    sources = []
+    for dot in dots:
+        src = workdir / dot.name
+        src.write_text(dot.read_text().replace(ICON_PLACEHOLDER, str(RESOURCES)))
+        sources.append(src)
+
+    def layout(src: Path) -> None:
+        subprocess.run(["dot", "-Tpng", f"-o{src}.png", "-Tsvg", f"-o{src}.svg", str(src)], check=True,
+                       capture_output=True)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1)) as pool:
+        list(pool.map(layout, sources))
+    dot_time = time.perf_counter() - start
+    site = workdir / "site"
+    mkdocs_time, _ = timed_process([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                                   project, env={"ARCHGEN_PLUGIN_OFF": "1"})
+    shutil.rmtree(workdir, ignore_errors=True)
+    return dot_time, mkdocs_time, dot_time + mkdocs_time
+
+
+def measure(name: str, project: Path) -> dict:
+    loaded = load_model(project / "model")
+    m = loaded.model
+    elements = len(m.people) + len(m.systems) + len(m.containers) + len(m.components) + len(m.services)
+    validate = best(lambda: load_model(project / "model"))
+    index = ModelIndex(m)
+    diagrams_time = best(lambda: render_diagrams(index, cache=None), repeat=1)
+    rendered = render_diagrams(index, cache=None)
+    context_time = best(lambda: site_context(loaded, rendered.views), repeat=1)
+    ctx = site_context(loaded, rendered.views)
+    pages_time = best(lambda: build_pages(ctx), repeat=1)
+    cold, cold_mb = timed_process(ARCHGEN + ["build", "--no-cache"], project)
+    rebuild, rebuild_mb = timed_process(ARCHGEN + ["build"], project)
+    dot_floor, mkdocs_floor, total_floor = floor(project)
+    return {"name": name, "elements": elements, "views": len(rendered.views), "validate": validate,
+            "diagrams": diagrams_time, "review_cost": context_time, "pages": pages_time,
+            "cold": cold, "rebuild": rebuild, "dot": dot_floor, "mkdocs": mkdocs_floor, "floor": total_floor,
+            "peak_mb": max(cold_mb, rebuild_mb)}
+
+
+def report(results: list[dict]) -> str:
+    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"{subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}", "",
+             "| model | elements | views | validate | cold build | floor (dot + mkdocs) | **cold / floor** | "
+             "no-change rebuild | **rebuild / cold** | peak memory |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        lines.append(f"| {r['name']} | {r['elements']} | {r['views']} | {r['validate'] * 1000:.0f} ms | {r['cold']:.2f} s | "
+                     f"{r['floor']:.2f} s ({r['dot']:.2f} + {r['mkdocs']:.2f}) | **{r['cold'] / r['floor']:.2f}** | "
+                     f"{r['rebuild']:.2f} s | **{r['rebuild'] / r['cold']:.2f}** | {r['peak_mb']:.0f} MB |")
+    lines += ["", "Stages (in-process, seconds): diagrams = views + DOT + parallel Graphviz layout; review and cost; pages.",
+              "", "| model | diagrams | review + cost | pages | ours outside Graphviz and mkdocs, per element |",
+              "|---|---:|---:|---:|---:|"]
+    for r in results:
+        ours = max(r["cold"] - r["floor"], 0.0)
+        lines.append(f"| {r['name']} | {r['diagrams']:.2f} | {r['review_cost']:.2f} | {r['pages']:.2f} | "
+                     f"{ours / max(r['elements'], 1) * 1000:.1f} ms |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50,200,800")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="archgen-bench-") as tmp:
+        cases = [("example (Cruddur)", None)] + [(f"synthetic {n}", int(n)) for n in args.sizes.split(",") if n]
+        for name, size in cases:
+            project = Path(tmp) / name.replace(" ", "_").replace("(", "").replace(")", "")
+            (project / "model").mkdir(parents=True)
+            shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+            if size is None:
+                for f in (ROOT / "model").glob("*.yaml"):
+                    shutil.copy(f, project / "model" / f.name)
+            else:
+                for fname, text in synthetic_model(size).items():
+                    (project / "model" / fname).write_text(text)
+            print(f"measuring {name} ...", file=sys.stderr, flush=True)
+            results.append(measure(name, project))
+    text = report(results)
+    print(text)
+    if args.out:
+        args.out.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
