@@ -80,6 +80,10 @@ def build_pages(ctx: SiteContext) -> dict[str, bytes]:
         pages[f"decisions/{d.id}.md"] = env.get_template("decision.md.j2").render(**common, d=d, cited=cited)
     out = {path: text.encode() for path, text in pages.items()}
     out["assets/archgen.css"] = STATIC_CSS.encode()
+    if m.cost.budget is not None:
+        from generator.render.guardrails import guardrails_yaml
+
+        out["guardrails/cost-guardrails.yaml"] = guardrails_yaml(m)
     return out
 
 
