@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.index import ModelIndex
 from generator.render.diagram_render import render_view
@@ -23,10 +23,12 @@ class RenderedDiagrams:
     warnings: tuple[str, ...]
 
 
-def render_diagrams(index: ModelIndex, cache: LayoutCache | None = None, workers: int | None = None
-                    ) -> RenderedDiagrams:
+def render_diagrams(index: ModelIndex, cache: LayoutCache | None = None, workers: int | None = None,
+                    *, only: tuple[str, ...] | None = None, prefix: str = "") -> RenderedDiagrams:
     find_dot()  # fail before any work when Graphviz is missing
-    views = all_views(index)
+    views = [v for v in all_views(index) if only is None or v.kind in only]
+    if prefix:
+        views = [replace(v, id=prefix + v.id) for v in views]
     workers = workers or min(len(views), os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
         results = list(pool.map(lambda v: render_view(v, LINK_BASE, cache), views))

@@ -32,16 +32,21 @@ class Built:
     warnings: tuple[str, ...]
 
 
-def generate(loaded: LoadedModel, cache: LayoutCache | None) -> Built:
+def generate(loaded: LoadedModel, cache: LayoutCache | None, options: tuple = ()) -> Built:
     """Everything docs/ and diagrams_out/ should contain, in memory."""
     rendered = render_diagrams(ModelIndex(loaded.model), cache)
-    ctx = site_context(loaded, rendered.views)
+    files = dict(rendered.files)
+    for option in options:
+        option_views = render_diagrams(ModelIndex(option.loaded.model), cache, only=("deployment",),
+                                       prefix=f"option-{option.info.id}-")
+        files.update(option_views.files)
+    ctx = site_context(loaded, rendered.views, options)
     docs = build_pages(ctx)
-    for name, data in rendered.files.items():
+    for name, data in files.items():
         if name.endswith((".svg", ".png")):
             docs[f"diagrams/{name}"] = data
     warnings = tuple(rendered.warnings) + tuple(w for r in ctx.reports for w in r.warnings)
-    return Built(ctx, docs, rendered.files, tuple(dict.fromkeys(warnings)))
+    return Built(ctx, docs, dict(sorted(files.items())), tuple(dict.fromkeys(warnings)))
 
 
 class _Collect(logging.Handler):

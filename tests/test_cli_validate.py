@@ -15,7 +15,7 @@ def test_example_model_is_valid(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "ok Cruddur: 3 people, 4 systems, 12 containers, 7 components, 28 services, "
-        "29 relationships, 7 decisions\n"
+        "29 relationships, 7 decisions; 2 options valid\n"
     )
 
 
@@ -90,10 +90,9 @@ def test_real_process_has_no_traceback_and_exit_codes(tmp_path: Path) -> None:
 
 def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, monkeypatch) -> None:
     """The last-resort handler: a bug prints 'internal error', not a traceback."""
-    code = ("import sys, generator.load.model_loader as m\n"
+    code = ("import sys\n"
             "def boom(*a, **k): raise RuntimeError('boom')\n"
-            "m.load_model = boom\n"
-            "import generator.commands.validate as v; v.load_model = boom\n"
+            "import generator.commands.validate as v; v.load_model_and_options = boom\n"
             "from generator.cli import main\n"
             "sys.argv = ['archgen'] + sys.argv[1:]\nmain()\n")
     proc = subprocess.run([sys.executable, "-c", code, "validate", str(ROOT / "model")], cwd=tmp_path,

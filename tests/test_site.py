@@ -24,7 +24,7 @@ def built(tmp_path_factory) -> Path:
 def test_build_summary(built: Path) -> None:
     result = run_cli("build", "--no-site", cwd=built)
     lines = result.stdout.splitlines()
-    assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 15 pages, 5 diagrams"
+    assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 16 pages, 5 diagrams"
     assert lines[1] == "  monthly cost: Launch (first year) $20.99, Growth (year two) $131.89"
     assert lines[2] == "  findings: 0 high, 0 medium, 0 low open; 9 acknowledged"
 
@@ -43,10 +43,18 @@ def test_every_page_is_built(built: Path) -> None:
 
 def test_committed_docs_are_what_the_model_produces() -> None:
     """docs/ and diagrams_out/ in the repository are current (what `archgen check` will enforce)."""
-    from generator.load.model_loader import load_model
+    import os
+
+    from generator.load.overlay import load_model_and_options
     from generator.site_build import generate
 
-    built = generate(load_model(ROOT / "model", base=ROOT), cache=None)
+    old = Path.cwd()
+    os.chdir(ROOT)  # locations in the pages are relative to the project root, as `archgen build` runs
+    try:
+        loaded, options = load_model_and_options(Path("model"))
+        built = generate(loaded, None, options)
+    finally:
+        os.chdir(old)
     assert read_tree(ROOT / "docs") == built.docs
     assert read_tree(ROOT / "diagrams_out") == built.diagrams
 

@@ -6,9 +6,10 @@ import typer
 
 
 def register_all(app: typer.Typer) -> None:
-    from generator.commands import build, cost, diagrams, guardrails, pr, review, validate
+    from generator.commands import build, compare, cost, diagrams, guardrails, pr, review, validate
 
     validate.register(app)
+    compare.register(app)
     guardrails.register(app)
     pr.register(app)
     review.register(app)

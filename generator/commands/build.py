@@ -21,18 +21,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
         from generator.json_schema import schema_bytes
-        from generator.load.model_loader import load_model
+        from generator.load.overlay import load_model_and_options
         from generator.outputs import write_file_atomic
         from generator.pricing.estimate import cents
         from generator.render.layout_cache import LayoutCache
         from generator.site_build import generate, publish
 
         try:
-            with err.status("validating the model"):
-                loaded = load_model(model)
+            with err.status("validating the model and its options"):
+                loaded, options = load_model_and_options(model)
             with err.status("rendering diagrams and pages"):
                 cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
-                built = generate(loaded, cache)
+                built = generate(loaded, cache, options)
             with err.status("building the site (mkdocs build --strict)" if not no_site else "writing outputs"):
                 changed = publish(project, built, site=not no_site)
             model_dir = model if model.is_dir() else model.parent

@@ -25,14 +25,14 @@ def register(app: typer.Typer) -> None:
         = Path("."),
     ) -> None:
         """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
-        from generator.load.model_loader import load_model
+        from generator.load.overlay import load_model_and_options
         from generator.outputs import read_tree
         from generator.render.layout_cache import LayoutCache
         from generator.site_build import generate
 
         try:
-            loaded = load_model(model)
-            built = generate(loaded, LayoutCache(project / ".archgen-cache" / "layout"))
+            loaded, options = load_model_and_options(model)
+            built = generate(loaded, LayoutCache(project / ".archgen-cache" / "layout"), options)
         except ArchgenError as exc:
             report_failure(exc)
         stale = []

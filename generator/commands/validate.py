@@ -9,7 +9,8 @@ import typer
 
 from generator.commands.common import DiagFormat, FormatOpt, ModelArg, out, print_warnings, report_failure
 from generator.errors import ArchgenError
-from generator.load.model_loader import LoadedModel, load_model
+from generator.load.model_loader import LoadedModel
+from generator.load.overlay import load_model_and_options
 
 
 def summary(loaded: LoadedModel) -> str:
@@ -31,7 +32,7 @@ def register(app: typer.Typer) -> None:
     def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) -> None:
         """Check the model: shape, references and values. Exit 0 valid, 1 invalid, 2 usage error."""
         try:
-            loaded = load_model(model)
+            loaded, options = load_model_and_options(model)
         except ArchgenError as exc:
             report_failure(exc, fmt)
         print_warnings(loaded.warnings, loaded.sources, fmt)
@@ -39,9 +40,11 @@ def register(app: typer.Typer) -> None:
             kinds = Counter(s.kind for s in loaded.model.services)
             print(json.dumps({"ok": True, "summary": summary(loaded), "files": list(loaded.files),
                               "content_hash": loaded.content_hash, "service_kinds": dict(sorted(kinds.items())),
-                              "warnings": len(loaded.warnings)}, indent=2, sort_keys=True))
+                              "warnings": len(loaded.warnings), "options": [o.info.id for o in options]},
+                             indent=2, sort_keys=True))
         else:
-            out.print(f"ok {summary(loaded)}", markup=False)
+            extra = f"; {len(options)} option{'s' if len(options) != 1 else ''} valid" if options else ""
+            out.print(f"ok {summary(loaded)}{extra}", markup=False)
 
     @app.command()
     def schema(

@@ -18,6 +18,7 @@ from generator.load.yaml12 import YamlProblem, load_yaml
 from generator.schema import TOP_LEVEL_LISTS, Model
 
 MODEL_SUFFIXES = (".yaml", ".yml")
+OPTIONS_DIR = "options"  # alternatives to the base model live in model/options/, one overlay per file
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ def model_files(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
     if path.is_file():
         return [path]
     files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in MODEL_SUFFIXES
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                   and p.relative_to(path).parts[0] != OPTIONS_DIR)
     if not files:
         raise UsageError(f"no .yaml files in {path.as_posix()!r}", hint="put the model's YAML files in this folder")
     if len(files) > limits.max_files:
@@ -118,10 +120,19 @@ def content_hash(raw_files: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()[:12]
 
 
-def load_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None = None) -> LoadedModel:
-    """Load and validate the model at `path`; raise ModelInvalid with every problem found."""
-    from generator.references import check_references  # the reference pass reads the typed model
+@dataclass
+class RawModel:
+    """The merged YAML data of a model, before validation, with where everything came from."""
 
+    data: dict
+    source_map: SourceMap
+    sources: dict[str, str]
+    files: list[str]
+    raw_files: list[tuple[str, bytes]]
+
+
+def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None = None) -> RawModel:
+    """Read, parse and merge the model's files; raise ModelInvalid on file and YAML problems."""
     files = model_files(path, limits)
     sources: dict[str, str] = {}
     problems: list[Diagnostic] = []
@@ -150,9 +161,17 @@ def load_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
     if problems:
         raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
     data, source_map, problems = merge(parsed)
-    fallback = Location(display_path(files[0], base), 1, 1)
     if problems:
         raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
+    return RawModel(data, source_map, sources, [display_path(f, base) for f in files], raw_files)
+
+
+def validate_model(raw: RawModel) -> LoadedModel:
+    """Shape, then references; raise ModelInvalid with every problem of the first failing stage."""
+    from generator.references import check_references  # the reference pass reads the typed model
+
+    data, source_map, sources = raw.data, raw.source_map, raw.sources
+    fallback = Location(raw.files[0], 1, 1)
     try:
         model = Model.model_validate(as_tuples(data))
     except ValidationError as exc:
@@ -163,5 +182,9 @@ def load_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
     if errors:
         raise ModelInvalid(sorted(set(errors), key=Diagnostic.sort_key), sources)
     warnings = tuple(sorted(set(d for d in found if d.severity != "error"), key=Diagnostic.sort_key))
-    return LoadedModel(model, source_map, sources, tuple(display_path(f, base) for f in files),
-                       content_hash(raw_files), warnings)
+    return LoadedModel(model, source_map, sources, tuple(raw.files), content_hash(raw.raw_files), warnings)
+
+
+def load_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None = None) -> LoadedModel:
+    """Load and validate the model at `path`; raise ModelInvalid with every problem found."""
+    return validate_model(read_model(path, limits=limits, base=base))

@@ -22,16 +22,31 @@ class SiteContext:
     levers: dict[str, list[Lever]]
     review: Review
     views: tuple[DiagramView, ...]
+    options: tuple = ()
+    option_rows: tuple = ()
+
+    @property
+    def content_hash(self) -> str:
+        """The model's hash, and its options' when there are any."""
+        if not self.options:
+            return self.loaded.content_hash
+        import hashlib
+
+        joined = "".join([self.loaded.content_hash] + [o.loaded.content_hash for o in self.options])
+        return hashlib.sha256(joined.encode()).hexdigest()[:12]
 
     @property
     def stamp(self) -> str:
-        return (f"Model {self.loaded.content_hash} · prices read {self.catalogue.catalogue.read} · "
+        return (f"Model {self.content_hash} · prices read {self.catalogue.catalogue.read} · "
                 f"Well-Architected Framework {self.review.framework.framework.version}")
 
 
-def site_context(loaded: LoadedModel, views: tuple[DiagramView, ...]) -> SiteContext:
+def site_context(loaded: LoadedModel, views: tuple[DiagramView, ...], options: tuple = ()) -> SiteContext:
     index = ModelIndex(loaded.model)
     catalogue = default_catalogue()
     reports = estimate_all(loaded.model, catalogue)
     levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
-    return SiteContext(loaded, index, catalogue, reports, levers, review(index), views)
+    from generator.views.options_view import comparison_rows
+
+    rows = tuple(comparison_rows(loaded.model, options, catalogue)) if options else ()
+    return SiteContext(loaded, index, catalogue, reports, levers, review(index), views, tuple(options), rows)

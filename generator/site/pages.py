@@ -75,6 +75,12 @@ def build_pages(ctx: SiteContext) -> dict[str, bytes]:
         "decisions/index.md": env.get_template("decisions_index.md.j2").render(**common),
         "reference.md": env.get_template("reference.md.j2").render(**common, sections=reference_sections()),
     }
+    from generator.diffing.model_diff import diff_models
+    from generator.views.options_view import comparison_table
+
+    changes = {o.info.id: diff_models(m, o.loaded.model).elements for o in ctx.options}
+    table = comparison_table(m, list(ctx.option_rows), link_decisions=True) if ctx.options else None
+    pages["options.md"] = env.get_template("options.md.j2").render(**common, table=table, changes=changes)
     for d in m.decisions:
         cited = [s.id for s in m.services if s.justification and s.justification.decision == d.id]
         pages[f"decisions/{d.id}.md"] = env.get_template("decision.md.j2").render(**common, d=d, cited=cited)

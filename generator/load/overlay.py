@@ -1,0 +1,240 @@
+"""Options: an overlay file replaces, adds or removes items of the base model, then validates like it.
+
+An option file holds `option:` (id, title, ...), `remove:` (ids to drop from any list section), and
+any model sections: list items replace the base item with the same id (or `from`/`to` pair for
+relationships) or are added; mapping sections (`cost`, `well_architected`, ...) merge one level deep,
+so an option restates only the keys it changes. Errors in option items are
+located in the option's own file.
+
+Scenario entries of the base `cost` section that name a removed service, or a service the option
+replaces with one of another kind, and answer evidence or acknowledgements that point at a removed
+element, were written for what is gone: they are dropped (an option that wants its own restates
+that section's key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.diagnostics import Diagnostic, Location, display_path
+from generator.errors import ModelInvalid
+from generator.load.limits import DEFAULT_LIMITS
+from generator.load.model_loader import (
+    OPTIONS_DIR, LoadedModel, RawModel, as_tuples, parse_file, read_model, validate_model,
+)
+from generator.load.pydantic_errors import diagnostics_from
+from generator.load.sourcemap import SourceMap
+from generator.load.suggest import did_you_mean
+from generator.load.text import SourceRejected
+from generator.load.yaml12 import YamlProblem
+from generator.schema import TOP_LEVEL_LISTS
+from generator.schema.option import OptionInfo
+
+
+@dataclass(frozen=True)
+class LoadedOption:
+    info: OptionInfo
+    file: str
+    loaded: LoadedModel
+
+
+def option_files(model_dir: Path) -> list[Path]:
+    folder = model_dir / OPTIONS_DIR
+    return sorted(p for p in folder.glob("*.y*ml") if p.is_file()) if folder.is_dir() else []
+
+
+def _item_key(section: str, item) -> object:
+    if not isinstance(item, dict):
+        return None
+    if section == "relationships":
+        return (item.get("from"), item.get("to"))
+    return item.get("id")
+
+
+def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display: str) -> tuple[dict, SourceMap, list]:
+    data: dict = {k: v for k, v in base.data.items()}
+    source_map = SourceMap()
+    problems: list[Diagnostic] = []
+    removed = overlay.get("remove") or []
+    known = {_item_key(s, i) for s in TOP_LEVEL_LISTS for i in base.data.get(s, []) if isinstance(base.data.get(s), list)}
+    for j, rid in enumerate(removed):
+        if rid not in known:
+            loc = overlay_map.nearest(("remove", j)) or Location(display, 1, 1)
+            problems.append(Diagnostic(loc, "R201", f"cannot remove {rid!r}: no such id in the base model",
+                                       hint=did_you_mean(rid, [k for k in known if isinstance(k, str)]) or "check the id"))
+    for key in base.data:
+        if key in TOP_LEVEL_LISTS:
+            continue
+        if True:  # start from the base's locations; what the option replaces is re-pointed below
+            for path, loc in base.source_map.values.items():
+                if path and path[0] == key:
+                    source_map.values[path] = loc
+            for path, loc in base.source_map.keys.items():
+                if path and path[0] == key:
+                    source_map.keys[path] = loc
+    for section in TOP_LEVEL_LISTS:
+        base_items = base.data.get(section, []) if isinstance(base.data.get(section), list) else []
+        new_items = overlay.get(section, []) if isinstance(overlay.get(section), list) else []
+        replacements = {_item_key(section, item): (j, item) for j, item in enumerate(new_items)}
+        merged, origins = [], []
+        for i, item in enumerate(base_items):
+            k = _item_key(section, item)
+            if isinstance(item, dict) and (item.get("id") in removed or (section == "relationships" and (
+                    item.get("from") in removed or item.get("to") in removed))):
+                continue
+            if k in replacements and k is not None:
+                j, repl = replacements.pop(k)
+                merged.append(repl)
+                origins.append((overlay_map, (section, j)))
+            else:
+                merged.append(item)
+                origins.append((base.source_map, (section, i)))
+        for k, (j, item) in sorted(replacements.items(), key=lambda kv: kv[1][0]):
+            merged.append(item)
+            origins.append((overlay_map, (section, j)))
+        if merged or section in base.data or section in overlay:
+            data[section] = merged
+            src = overlay_map if section in overlay else base.source_map
+            if (section,) in src.values:
+                source_map.values[(section,)] = src.values[(section,)]
+                source_map.keys[(section,)] = src.keys.get((section,), src.values[(section,)])
+        for new_index, (smap, old_path) in enumerate(origins):
+            for path, loc in smap.values.items():
+                if path[:2] == old_path:
+                    source_map.values[(section, new_index) + path[2:]] = loc
+            for path, loc in smap.keys.items():
+                if path[:2] == old_path:
+                    source_map.keys[(section, new_index) + path[2:]] = loc
+    if "cost" not in overlay:
+        _drop_stale_scenario_entries(data, base.data, removed)
+    _drop_answer_references(data, overlay, removed)
+    for key, value in overlay.items():
+        if key in TOP_LEVEL_LISTS or key in ("option", "remove"):
+            continue
+        base_value = data.get(key)
+        if isinstance(value, dict) and isinstance(base_value, dict):
+            # a mapping section merges one level deep: the option restates only the keys it changes
+            data[key] = {**base_value, **value}
+            replaced = lambda path: len(path) >= 2 and path[0] == key and path[1] in value  # noqa: E731
+            for mapping in (source_map.values, source_map.keys):
+                for path in [p for p in mapping if replaced(p)]:
+                    del mapping[path]
+            chosen = [p for p in overlay_map.values if replaced(p)], [p for p in overlay_map.keys if replaced(p)]
+        else:
+            data[key] = value
+            for mapping in (source_map.values, source_map.keys):
+                for path in [p for p in mapping if p and p[0] == key]:
+                    del mapping[path]
+            chosen = [p for p in overlay_map.values if p and p[0] == key], [p for p in overlay_map.keys if p and p[0] == key]
+        for path in chosen[0]:
+            source_map.values[path] = overlay_map.values[path]
+        for path in chosen[1]:
+            source_map.keys[path] = overlay_map.keys[path]
+    return data, source_map, problems
+
+
+def _drop_answer_references(data: dict, overlay: dict, removed: list) -> None:
+    """Answers and acknowledgements of the base that point at removed elements no longer apply."""
+    wa = data.get("well_architected")
+    own = overlay.get("well_architected") if isinstance(overlay.get("well_architected"), dict) else {}
+    if not isinstance(wa, dict) or not removed:
+        return
+    wa = dict(wa)
+    if "answers" not in own and isinstance(wa.get("answers"), list):
+        wa["answers"] = [{**a, "elements": [e for e in a.get("elements", []) if e not in removed]}
+                         if isinstance(a, dict) and isinstance(a.get("elements"), list) else a for a in wa["answers"]]
+    if "acknowledgements" not in own and isinstance(wa.get("acknowledgements"), list):
+        wa["acknowledgements"] = [a for a in wa["acknowledgements"] if not (
+            isinstance(a, dict) and isinstance(a.get("finding"), str) and a["finding"].split("@")[-1] in removed)]
+    data["well_architected"] = wa
+
+
+def _drop_stale_scenario_entries(data: dict, base_data: dict, removed: list) -> None:
+    base_kinds = {s.get("id"): s.get("kind") for s in base_data.get("services", []) if isinstance(s, dict)}
+    new_kinds = {s.get("id"): s.get("kind") for s in data.get("services", []) if isinstance(s, dict)}
+    stale = {sid for sid in base_kinds if sid in removed or new_kinds.get(sid, base_kinds[sid]) != base_kinds[sid]
+             or sid not in new_kinds}
+    cost = data.get("cost")
+    if not stale or not isinstance(cost, dict) or not isinstance(cost.get("scenarios"), list):
+        return
+    scenarios = []
+    for scenario in cost["scenarios"]:
+        if isinstance(scenario, dict):
+            scenario = dict(scenario)
+            for field in ("service_multipliers", "overrides", "sizing_overrides"):
+                if isinstance(scenario.get(field), dict):
+                    scenario[field] = {k: v for k, v in scenario[field].items() if k not in stale}
+        scenarios.append(scenario)
+    data["cost"] = {**cost, "scenarios": scenarios}
+
+
+def load_option(option_path: Path, base: RawModel, *, root: Path | None = None) -> LoadedOption:
+    display = display_path(option_path, root)
+    sources = dict(base.sources)
+    try:
+        parsed = parse_file(option_path.read_bytes(), display, DEFAULT_LIMITS, sources)
+    except (SourceRejected, YamlProblem) as exc:
+        raise ModelInvalid([exc.diagnostic], sources) from None
+    if "option" not in parsed.data:
+        raise ModelInvalid([Diagnostic(Location(display, 1, 1), "S101", "missing required section 'option' in an option file",
+                                       hint="start with `option: {id: ..., title: ...}`")], sources)
+    try:
+        info = OptionInfo.model_validate(as_tuples(parsed.data.get("option")))
+    except ValidationError as exc:
+        diags = diagnostics_from(exc, parsed.data.get("option"), _sub_map(parsed.source_map, "option"), OptionInfo,
+                                 parsed.source_map.nearest(("option",)) or Location(display, 1, 1))
+        raise ModelInvalid(sorted(set(diags), key=Diagnostic.sort_key), sources) from None
+    data, source_map, problems = apply_overlay(base, parsed.data, parsed.source_map, display)
+    if problems:
+        raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
+    raw = RawModel(data, source_map, sources, base.files + [display],
+                   base.raw_files + [(display, option_path.read_bytes())])
+    return LoadedOption(info, display, validate_model(raw))
+
+
+def _sub_map(source_map: SourceMap, key: str) -> SourceMap:
+    sub = SourceMap()
+    for path, loc in source_map.values.items():
+        if path and path[0] == key:
+            sub.values[path[1:]] = loc
+    for path, loc in source_map.keys.items():
+        if path and path[0] == key:
+            sub.keys[path[1:]] = loc
+    return sub
+
+
+def load_options(model_dir: Path, base: RawModel | None = None) -> list[LoadedOption]:
+    base = base or read_model(model_dir)
+    return [load_option(p, base) for p in option_files(model_dir)]
+
+
+def load_model_and_options(path: Path) -> tuple[LoadedModel, tuple[LoadedOption, ...]]:
+    """The base model and every option under model/options/, each validated; all problems at once."""
+    raw = read_model(path)
+    problems: list[Diagnostic] = []
+    sources = dict(raw.sources)
+    try:
+        loaded = validate_model(raw)
+    except ModelInvalid as exc:
+        problems += exc.diagnostics
+        loaded = None
+    options = []
+    if path.is_dir():
+        for option_path in option_files(path):
+            try:
+                options.append(load_option(option_path, raw))
+            except ModelInvalid as exc:
+                problems += [d for d in exc.diagnostics if d not in problems]
+                sources.update(exc.sources)
+    if problems:
+        raise ModelInvalid(sorted(set(problems), key=Diagnostic.sort_key), sources)
+    ids = [o.info.id for o in options]
+    if len(ids) != len(set(ids)):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise ModelInvalid([Diagnostic(Location(options[ids.index(dup, ids.index(dup) + 1)].file, 1, 1), "R202",
+                                       f"two options have the id {dup!r}", hint="give each option its own id")],
+                           sources)
+    return loaded, tuple(options)

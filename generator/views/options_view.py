@@ -1,0 +1,64 @@
+"""Options side by side: cost per scenario, risk, availability, and the decision that picked one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.index import ModelIndex
+from generator.pricing.catalogue import PriceCatalogue
+from generator.pricing.estimate import cents, estimate_all
+from generator.render.tables import Table
+from generator.schema import Model
+from generator.wellarchitected.review import review
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    id: str
+    title: str
+    totals: tuple[Decimal, ...]
+    high_questions: int
+    medium_questions: int
+    open_findings: int
+    failing_findings: int
+    availability: Decimal
+    decision: str | None
+    chosen: bool
+
+
+def option_row(option_id: str, title: str, model: Model, catalogue: PriceCatalogue, decision, chosen) -> OptionRow:
+    rv = review(ModelIndex(model))
+    counts = rv.risk_counts()
+    return OptionRow(option_id, title, tuple(cents(r.total) for r in estimate_all(model, catalogue)),
+                     counts["HIGH"], counts["MEDIUM"], len(rv.open_findings()),
+                     sum(1 for f in rv.findings if f.status == "fail"), rv.availability.percent, decision, chosen)
+
+
+def comparison_rows(base: Model, options, catalogue: PriceCatalogue) -> list[OptionRow]:
+    base_chosen = not any(o.info.chosen for o in options)
+    rows = [option_row("base", f"Proposal: {base.proposal.name}", base, catalogue, None, base_chosen)]
+    for o in options:
+        rows.append(option_row(o.info.id, o.info.title, o.loaded.model, catalogue, o.info.decision, o.info.chosen))
+    return rows
+
+
+def comparison_table(base: Model, rows: list[OptionRow], *, link_decisions: bool = False) -> Table:
+    from generator.pricing.estimate import scenarios_of
+
+    scenarios = [s.name for s in scenarios_of(base)]
+    baseline = rows[0]
+    body = []
+    for r in rows:
+        costs = []
+        for i, total in enumerate(r.totals):
+            delta = total - baseline.totals[i] if i < len(baseline.totals) else Decimal(0)
+            costs.append(f"${total:,.2f}" + ("" if r is baseline else f" ({'+' if delta >= 0 else '-'}${abs(delta):,.2f})"))
+        decision = r.decision or "-"
+        if link_decisions and r.decision:
+            decision = f"[{r.decision}](decisions/{r.decision}.md)"
+        body.append((r.title + (" (chosen)" if r.chosen else ""), *costs, str(r.high_questions), str(r.failing_findings),
+                     str(r.open_findings), f"{r.availability:.3f}%", decision))
+    headers = ("Option", *scenarios, "HIGH-risk questions", "Failing findings", "Open (unacknowledged)",
+               "Availability", "Decision")
+    return Table(headers, tuple(body), ("l",) + ("r",) * (len(scenarios) + 4) + ("l",))

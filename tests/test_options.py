@@ -1,0 +1,56 @@
+"""Options: overlays validate like the base model, with errors in their own file, and compare side by side."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+
+def test_compare_the_example_options(project: Path) -> None:
+    result = run_cli("compare", "--format", "json", cwd=project)
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    assert list(rows) == ["base", "api-on-lambda", "aurora-serverless"]
+    assert rows["base"]["monthly_usd"] == ["20.99", "131.89"] and rows["base"]["chosen"] is True
+    assert rows["api-on-lambda"]["monthly_usd"] == ["6.15", "170.18"]
+    assert rows["aurora-serverless"]["decision"] == "adr-002-data-stores"
+    assert float(rows["aurora-serverless"]["availability_percent"]) > float(rows["base"]["availability_percent"])
+    text = run_cli("compare", cwd=project).stdout
+    assert "API on Lambda + API Gateway (HTTP API)" in text and "$6.15 (-$14.84)" in text
+
+
+def test_validate_counts_the_options(project: Path) -> None:
+    result = run_cli("validate", cwd=project)
+    assert result.stdout.rstrip().endswith("; 2 options valid")
+
+
+def test_error_in_an_option_is_located_in_its_file(project: Path) -> None:
+    option = project / "model" / "options" / "api-on-lambda.yaml"
+    text = option.read_text().replace("    sizing: {memory_mb: 1024, architecture: arm64}",
+                                      "    sizing: {memory_mb: 1024, architecture: graviton}")
+    option.write_text(text)
+    result = run_cli("validate", "--format", "json", cwd=project)
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "graviton" in ln)
+    assert (problem["file"], problem["line"], problem["code"]) == ("model/options/api-on-lambda.yaml", line, "S104")
+
+
+def test_removing_an_unknown_id_and_missing_header(project: Path) -> None:
+    options = project / "model" / "options"
+    (options / "bad.yaml").write_text("option: {id: bad, title: Bad}\nremove: [api_lbb]\n")
+    (options / "headless.yaml").write_text("remove: [api_lb]\n")
+    result = run_cli("validate", "--format", "json", cwd=project)
+    found = [(p["file"], p["line"], p["code"], p["message"]) for p in json.loads(result.stdout)]
+    assert ("model/options/bad.yaml", 2, "R201", "cannot remove 'api_lbb': no such id in the base model") in found
+    assert ("model/options/headless.yaml", 1, "S101", "missing required section 'option' in an option file") in found
+
+
+def test_options_page_on_the_site(project: Path) -> None:
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 0, result.output
+    page = (project / "site" / "options" / "index.html").read_text()
+    assert "API on Lambda + API Gateway (HTTP API)" in page and "removed service" in page
+    assert (project / "docs" / "diagrams" / "option-api-on-lambda-deployment.svg").is_file()
