@@ -11,7 +11,6 @@ import pytest
 from generator.errors import ModelInvalid
 from generator.pricing.catalogue import default_catalogue, load_catalogue
 from generator.pricing.estimate import cents, estimate
-from generator.schema import Model
 from tests.conftest import ROOT, check_golden, run_cli
 from tests.pricing_helpers import monthly, one_service
 

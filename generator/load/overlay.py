@@ -92,7 +92,7 @@ def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display
             else:
                 merged.append(item)
                 origins.append((base.source_map, (section, i)))
-        for k, (j, item) in sorted(replacements.items(), key=lambda kv: kv[1][0]):
+        for _, (j, item) in sorted(replacements.items(), key=lambda kv: kv[1][0]):
             merged.append(item)
             origins.append((overlay_map, (section, j)))
         if merged or section in base.data or section in overlay:
@@ -118,7 +118,9 @@ def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display
         if isinstance(value, dict) and isinstance(base_value, dict):
             # a mapping section merges one level deep: the option restates only the keys it changes
             data[key] = {**base_value, **value}
-            replaced = lambda path: len(path) >= 2 and path[0] == key and path[1] in value  # noqa: E731
+            def replaced(path, key=key, value=value) -> bool:
+                return len(path) >= 2 and path[0] == key and path[1] in value
+
             for mapping in (source_map.values, source_map.keys):
                 for path in [p for p in mapping if replaced(p)]:
                     del mapping[path]

@@ -6,15 +6,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from generator.diagnostics import Location
+from generator.diagnostics import Diagnostic, Location
 from generator.errors import ModelInvalid
-from generator.load.limits import DEFAULT_LIMITS
-from generator.load.model_loader import as_tuples, parse_file
-from generator.load.pydantic_errors import diagnostics_from
-from generator.load.text import SourceRejected
-from generator.load.yaml12 import YamlProblem
+from generator.load.data_file import load_data_file
 from generator.schema.base import ExactPrice, Name, Percent, Quantity, Strict, Text, Url
 
 Price = ExactPrice  # text in the file ("0.0000166667") so no float ever touches a price
@@ -87,24 +83,13 @@ class PriceCatalogue(Strict):
 def load_catalogue(path: Path = DEFAULT_PATH, display: str | None = None) -> PriceCatalogue:
     """Load and validate a price catalogue; a bad file gives located diagnostics like a bad model."""
     display = display or (path.name if path == DEFAULT_PATH else path.as_posix())
-    sources: dict[str, str] = {}
-    try:
-        parsed = parse_file(path.read_bytes(), display, DEFAULT_LIMITS, sources)
-    except (SourceRejected, YamlProblem) as exc:
-        raise ModelInvalid([exc.diagnostic], sources) from None
-    try:
-        catalogue = PriceCatalogue.model_validate(as_tuples(parsed.data))
-    except ValidationError as exc:
-        diags = diagnostics_from(exc, parsed.data, parsed.source_map, PriceCatalogue, Location(display, 1, 1))
-        raise ModelInvalid(sorted(set(diags), key=lambda d: d.sort_key()), sources) from None
-    ids = [p.id for p in catalogue.prices]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        from generator.diagnostics import Diagnostic
-
-        index = ids.index(duplicates[0], ids.index(duplicates[0]) + 1)
-        loc = parsed.source_map.nearest(("prices", index, "id")) or Location(display, 1, 1)
-        raise ModelInvalid([Diagnostic(loc, "R202", f"duplicate price id {duplicates[0]!r}")], sources)
+    catalogue = load_data_file(path, PriceCatalogue, display)
+    seen: set[str] = set()
+    for entry in catalogue.prices:
+        if entry.id in seen:
+            raise ModelInvalid([Diagnostic(Location(display, 1, 1), "R202", f"duplicate price id {entry.id!r}",
+                                           hint="give every price entry its own id")], {})
+        seen.add(entry.id)
     return catalogue
 
 
