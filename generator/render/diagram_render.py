@@ -28,6 +28,7 @@ from generator.views.diagram import DiagramView, ViewCluster, ViewNode
 RESOURCES = Path(diagrams.__file__).resolve().parent.parent / "resources"
 ICON_PLACEHOLDER = "@diagrams-resources"
 FORMATS = ("png", "svg")
+LARGE_VIEW_NODES = 120
 
 _CLUSTER_STYLES = {
     "boundary": {"style": "dashed", "bgcolor": "white", "pencolor": "#444444", "margin": "16"},
@@ -183,10 +184,20 @@ def _layout_cached(source: str, name: str, cache: LayoutCache | None) -> dict[st
 def render_view(view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None
                 ) -> tuple[dict[str, bytes], list[str]]:
     """{filename: bytes} for one view: DOT (normalised), PNG and SVG."""
-    source, warnings = dot_source(view, link_base)
+    # very large clustered views go straight to the robust settings: Graphviz's spline router is the
+    # one that loses edges there, after minutes of work
+    big = len(view.nodes) > LARGE_VIEW_NODES
+    source, warnings = dot_source(view, link_base, fallback=big)
+    if not big and cache is not None and cache.failed(source):
+        source, warnings = dot_source(view, link_base, fallback=True)
+        warnings.append("Graphviz could not lay out this view normally (remembered); used polyline edges")
     try:
         images = _layout_cached(source, view.id, cache)
     except ExternalToolFailed as exc:
+        if big:
+            raise
+        if cache is not None:
+            cache.mark_failed(source)
         source, warnings = dot_source(view, link_base, fallback=True)
         images = _layout_cached(source, view.id, cache)
         warnings.append(f"Graphviz could not lay out this view normally ({exc.message}); used polyline edges")

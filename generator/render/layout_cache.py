@@ -41,6 +41,18 @@ class LayoutCache:
         self.misses += 1
         return None
 
+    def failed(self, source: str) -> bool:
+        """Graphviz failed on exactly this source before (so the caller goes straight to its fallback)."""
+        key = self._key(source)
+        return (self.folder / key[:2] / f"{key}.failed").is_file()
+
+    def mark_failed(self, source: str) -> None:
+        key = self._key(source)
+        try:
+            write_file_atomic(self.folder / key[:2] / f"{key}.failed", b"")
+        except OSError:
+            pass
+
     def put(self, source: str, images: dict[str, bytes]) -> None:
         key = self._key(source)
         try:
