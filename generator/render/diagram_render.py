@@ -28,7 +28,7 @@ from generator.views.diagram import DiagramView, ViewCluster, ViewNode
 RESOURCES = Path(diagrams.__file__).resolve().parent.parent / "resources"
 ICON_PLACEHOLDER = "@diagrams-resources"
 FORMATS = ("png", "svg")
-LARGE_VIEW_NODES = 120
+LARGE_VIEW_NODES = 60
 
 _CLUSTER_STYLES = {
     "boundary": {"style": "dashed", "bgcolor": "white", "pencolor": "#444444", "margin": "16"},
