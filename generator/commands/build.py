@@ -67,4 +67,6 @@ def register(app: typer.Typer) -> None:
             report_failure(ArchgenError(f"no mkdocs.yml in {project.as_posix()}", hint="run from the project root"))
         from mkdocs.commands.serve import serve as mkdocs_serve
 
+        (project / "docs").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the archgen plugin fills it
+
         mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)

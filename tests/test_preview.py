@@ -1,0 +1,84 @@
+"""The mkdocs plugin and `archgen serve`: pages regenerate from the model without `archgen build`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def _project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "model", tmp_path / "model")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs").mkdir()  # MkDocs checks docs_dir exists before any plugin runs
+    return tmp_path
+
+
+def test_plain_mkdocs_build_regenerates_pages_through_the_plugin(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "ARCHGEN_PLUGIN_OFF"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert (project / "docs" / "index.md").is_file()
+    assert "Cruddur: architecture proposal" in (project / "site" / "index.html").read_text()
+
+
+def test_plain_mkdocs_reports_an_invalid_model(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    services = project / "model" / "services.yaml"
+    services.write_text(services.read_text().replace("kind: route53", "kind: route54"))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    assert "model/services.yaml" in proc.stderr and "S104" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+def test_serve_regenerates_when_a_model_file_changes(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "ARCHGEN_PLUGIN_OFF"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--address", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 120
+        page = ""
+        while time.monotonic() < deadline:
+            try:
+                page = _get(url)
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "in-review" in page
+        proposal = project / "model" / "proposal.yaml"
+        proposal.write_text(proposal.read_text().replace("status: in-review", "status: approved"))
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and "approved" not in page:
+            time.sleep(1)
+            try:
+                page = _get(url)
+            except OSError:
+                pass
+        assert "approved" in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
