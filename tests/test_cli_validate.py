@@ -92,7 +92,7 @@ def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, monkeypatc
     """The last-resort handler: a bug prints 'internal error', not a traceback."""
     code = ("import sys\n"
             "def boom(*a, **k): raise RuntimeError('boom')\n"
-            "import generator.commands.validate as v; v.load_model_and_options = boom\n"
+            "import generator.load.overlay as o; o.load_model_and_options = boom\n"
             "from generator.cli import main\n"
             "sys.argv = ['archgen'] + sys.argv[1:]\nmain()\n")
     proc = subprocess.run([sys.executable, "-c", code, "validate", str(ROOT / "model")], cwd=tmp_path,

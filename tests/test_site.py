@@ -127,3 +127,14 @@ def test_no_change_rebuild_touches_nothing(built: Path) -> None:
     result = run_cli("build", cwd=built)
     assert result.stdout.startswith("built Cruddur into site/")
     assert "Cruddur proposal" in site_index.read_text()
+
+
+def test_fast_path_notices_changed_outputs_and_inputs(built: Path) -> None:
+    assert run_cli("build", cwd=built).stdout.startswith("up to date:")
+    (built / "docs" / "index.md").write_text("tampered")
+    result = run_cli("build", cwd=built)
+    assert result.stdout.startswith("built Cruddur") and "tampered" not in (built / "docs" / "index.md").read_text()
+    assert run_cli("build", cwd=built).stdout.startswith("up to date:")
+    decisions = built / "model" / "decisions.yaml"
+    decisions.write_text(decisions.read_text().replace("status: proposed", "status: accepted"))
+    assert run_cli("build", cwd=built).stdout.startswith("built Cruddur")

@@ -20,6 +20,14 @@ def register(app: typer.Typer) -> None:
         no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every diagram again.")] = False,
     ) -> None:
         """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
+        from generator import fingerprint
+
+        folders = ("docs", "diagrams_out") if no_site else fingerprint.OUTPUTS
+        inputs = fingerprint.input_fingerprint(project, model, f"site={not no_site}")
+        previous = None if no_cache else fingerprint.unchanged(project, inputs, folders)
+        if previous is not None:
+            out.print(previous.replace("built ", "up to date: ", 1), markup=False)
+            return
         from generator.json_schema import schema_bytes
         from generator.load.overlay import load_model_and_options
         from generator.outputs import write_file_atomic
@@ -52,9 +60,12 @@ def register(app: typer.Typer) -> None:
         acked = sum(1 for f in ctx.review.findings if f.status == "fail" and f.acknowledged)
         findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
         where = "docs/ and diagrams_out/" if no_site else "site/"
-        verb = "built" if changed else "up to date:"
-        out.print(f"{verb} {ctx.index.model.proposal.name} into {where}: {pages} pages, {views} diagrams\n"
-                  f"  monthly cost: {costs}\n  findings: {findings}\n  {ctx.stamp}", markup=False)
+        verb = "up to date:"
+        summary = (f"built {ctx.index.model.proposal.name} into {where}: {pages} pages, {views} diagrams\n"
+                   f"  monthly cost: {costs}\n  findings: {findings}\n  {ctx.stamp}")
+        if not loaded.warnings and not built.warnings:  # a build with warnings is always redone, so they show
+            fingerprint.write_stamp(project, inputs, summary, folders)
+        out.print(summary if changed else summary.replace("built ", f"{verb} ", 1), markup=False)
 
     @app.command()
     def serve(

@@ -9,11 +9,9 @@ import typer
 
 from generator.commands.common import DiagFormat, FormatOpt, ModelArg, out, print_warnings, report_failure
 from generator.errors import ArchgenError
-from generator.load.model_loader import LoadedModel
-from generator.load.overlay import load_model_and_options
 
 
-def summary(loaded: LoadedModel) -> str:
+def summary(loaded) -> str:
     m = loaded.model
     counts = [
         (len(m.people), "people" if len(m.people) != 1 else "person"),
@@ -31,6 +29,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) -> None:
         """Check the model: shape, references and values. Exit 0 valid, 1 invalid, 2 usage error."""
+        from generator.load.overlay import load_model_and_options
+
         try:
             loaded, options = load_model_and_options(model)
         except ArchgenError as exc:
