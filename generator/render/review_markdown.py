@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.render.tables import Table, md_cell, to_markdown
 
-RISK_BADGE = {"HIGH": "🔴 HIGH", "MEDIUM": "🟠 MEDIUM", "NONE": "🟢 NONE", "UNANSWERED": "⚪ UNANSWERED",
-              "NOT_APPLICABLE": "➖ N/A", "LOW": "🟡 LOW"}
+RISK_BADGE = {"HIGH": "HIGH", "MEDIUM": "MEDIUM", "NONE": "NONE", "UNANSWERED": "UNANSWERED",
+              "NOT_APPLICABLE": "N/A", "LOW": "LOW"}
 
 
 def summary_table(rv) -> Table:

@@ -70,7 +70,7 @@ def build_pages(ctx: SiteContext) -> dict[str, bytes]:
             sources=cost_view.sources_table(ctx.catalogue, ctx.reports)),
         "well-architected.md": env.get_template("well_architected.md.j2").render(
             **common, rv=ctx.review, pillars=summary_table(ctx.review), findings=_findings_table(failing),
-            plan=ctx.review.improvement_plan(), quotas=_quota_table(ctx)),
+            plan=ctx.review.improvement_plan(), quotas=_quota_table(ctx), rule_count=len(_rules())),
         "rules.md": env.get_template("rules.md.j2").render(**common, rules=_rules()),
         "decisions/index.md": env.get_template("decisions_index.md.j2").render(**common),
         "reference.md": env.get_template("reference.md.j2").render(**common, sections=reference_sections()),
