@@ -102,3 +102,11 @@ def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, monkeypatc
     proc = subprocess.run([sys.executable, "-c", code, "--debug", "validate", str(ROOT / "model")], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert "Traceback" in proc.stderr
+
+
+def test_line_numbers_never_turn_into_emoji(tmp_path: Path) -> None:
+    """Found by the mutation test: rich turned ':100:' in `file:100:5` into an emoji."""
+    text = "\n" * 98 + "a: 1\na: 2\n"
+    (tmp_path / "m.yaml").write_text(text)
+    result = run_cli("validate", "m.yaml", cwd=tmp_path)
+    assert result.stderr.startswith("m.yaml:100:1 Y002")

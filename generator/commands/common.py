@@ -10,8 +10,8 @@ from rich.console import Console
 from generator.diagnostics import render_github, render_json, render_text
 from generator.errors import ArchgenError, ModelInvalid
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 class DiagFormat(str, Enum):
