@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
         from generator import fingerprint
 
         folders = ("docs", "diagrams_out") if no_site else fingerprint.OUTPUTS
-        inputs = fingerprint.input_fingerprint(project, model, f"site={not no_site}")
+        inputs = fingerprint.input_fingerprint(project, model, f"site={not no_site}")  # same as generator.entry
         previous = None if no_cache else fingerprint.unchanged(project, inputs, folders)
         if previous is not None:
             out.print(previous.replace("built ", "up to date: ", 1), markup=False)
