@@ -1,9 +1,14 @@
-"""Render every view of a model into {filename: bytes}, laying out independent views in parallel."""
+"""Render every view of a model into {filename: bytes}, laying out independent views in parallel.
+
+Layouts start in worker threads (each runs its own `dot` process) and the caller is free to do
+other work — generate pages, run MkDocs — until it asks for the result. The biggest views start
+first, so one large view does not finish alone at the end while the other cores sit idle.
+"""
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from generator.index import ModelIndex
@@ -14,6 +19,7 @@ from generator.views.all_views import all_views
 from generator.views.diagram import DiagramView
 
 LINK_BASE = "../architecture/"
+FORMATS_WRITTEN = ("dot", "png", "svg")
 
 
 @dataclass(frozen=True)
@@ -23,18 +29,58 @@ class RenderedDiagrams:
     warnings: tuple[str, ...]
 
 
+def plan_views(index: ModelIndex, *, only: tuple[str, ...] | None = None, prefix: str = "") -> list[DiagramView]:
+    """The views of a model (optionally only some kinds), ids prefixed for option models."""
+    views = [v for v in all_views(index) if only is None or v.kind in only]
+    return [replace(v, id=prefix + v.id) for v in views] if prefix else views
+
+
+def view_files(views: list[DiagramView] | tuple[DiagramView, ...]) -> tuple[str, ...]:
+    """The file names rendering `views` produces, known before any layout runs."""
+    return tuple(sorted(f"{v.id}.{fmt}" for v in views for fmt in FORMATS_WRITTEN))
+
+
+def layout_weight(view: DiagramView) -> int:
+    """A rough cost of laying out a view: Graphviz's time grows with nodes, edges and clusters."""
+    return len(view.nodes) + len(view.edges) + 2 * len(view.clusters)
+
+
+class Layouts:
+    """Views being rendered in the background; `result()` waits for them all."""
+
+    def __init__(self, views: list[DiagramView], cache: LayoutCache | None, workers: int | None = None) -> None:
+        find_dot()  # fail before any work when Graphviz is missing
+        self.views = tuple(views)
+        workers = workers or min(len(self.views), os.cpu_count() or 1)
+        self._pool = ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="archgen-layout")
+        biggest_first = sorted(range(len(self.views)), key=lambda i: (-layout_weight(self.views[i]), i))
+        self._futures: dict[int, Future] = {
+            i: self._pool.submit(render_view, self.views[i], LINK_BASE, cache) for i in biggest_first}
+
+    def result(self) -> RenderedDiagrams:
+        files: dict[str, bytes] = {}
+        warnings: list[str] = []
+        try:
+            for i, view in enumerate(self.views):
+                view_files_, view_warnings = self._futures[i].result()
+                files.update(view_files_)
+                warnings += [f"{view.id}: {w}" for w in view_warnings]
+        finally:
+            self.close()
+        return RenderedDiagrams(self.views, dict(sorted(files.items())), tuple(warnings))
+
+    def close(self) -> None:
+        """Drop layouts not yet started and wait for the running ones (their `dot` processes end)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Layouts:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
 def render_diagrams(index: ModelIndex, cache: LayoutCache | None = None, workers: int | None = None,
                     *, only: tuple[str, ...] | None = None, prefix: str = "") -> RenderedDiagrams:
-    find_dot()  # fail before any work when Graphviz is missing
-    views = [v for v in all_views(index) if only is None or v.kind in only]
-    if prefix:
-        views = [replace(v, id=prefix + v.id) for v in views]
-    workers = workers or min(len(views), os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
-        results = list(pool.map(lambda v: render_view(v, LINK_BASE, cache), views))
-    files: dict[str, bytes] = {}
-    warnings: list[str] = []
-    for view, (view_files, view_warnings) in zip(views, results):
-        files.update(view_files)
-        warnings += [f"{view.id}: {w}" for w in view_warnings]
-    return RenderedDiagrams(tuple(views), dict(sorted(files.items())), tuple(warnings))
+    with Layouts(plan_views(index, only=only, prefix=prefix), cache, workers) as layouts:
+        return layouts.result()

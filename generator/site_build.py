@@ -6,22 +6,24 @@ Nothing in docs/, diagrams_out/ or site/ changes unless every step succeeded.
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagrams_stage import render_diagrams
-from generator.errors import ArchgenError, ExternalToolFailed, UsageError
+from generator.diagrams_stage import Layouts, plan_views, view_files
+from generator.errors import ArchgenError
 from generator.index import ModelIndex
 from generator.load.model_loader import LoadedModel
+from generator.mkdocs_run import PLUGIN_OFF, run_mkdocs
 from generator.outputs import STAGING_PREFIX, discard, read_tree, recover, stage_tree, swap_in
 from generator.render.layout_cache import LayoutCache
 from generator.site.context import SiteContext, site_context
 from generator.site.pages import build_pages
 
-PLUGIN_OFF = "ARCHGEN_PLUGIN_OFF"
+# How a staged site gets built: (docs_dir, site_dir) -> None, raising ArchgenError on failure.
+SiteBuilder = Callable[[Path, Path], None]
 
 
 @dataclass(frozen=True)
@@ -32,64 +34,51 @@ class Built:
     warnings: tuple[str, ...]
 
 
+IMAGE_SUFFIXES = (".svg", ".png")
+
+
+@dataclass(frozen=True)
+class Generation:
+    """Pages generated, diagrams still being laid out by Graphviz in the background."""
+    context: SiteContext
+    pages: dict[str, bytes]
+    layouts: Layouts
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """The docs/ paths the diagram images will have."""
+        return tuple(f"diagrams/{name}" for name in view_files(self.layouts.views) if name.endswith(IMAGE_SUFFIXES))
+
+    def finish(self) -> Built:
+        """Wait for the layouts and assemble everything docs/ and diagrams_out/ should contain."""
+        rendered = self.layouts.result()
+        docs = dict(self.pages)
+        for name, data in rendered.files.items():
+            if name.endswith(IMAGE_SUFFIXES):
+                docs[f"diagrams/{name}"] = data
+        warnings = tuple(rendered.warnings) + tuple(w for r in self.context.reports for w in r.warnings)
+        return Built(self.context, docs, rendered.files, tuple(dict.fromkeys(warnings)))
+
+
+
+def start_generation(loaded: LoadedModel, cache: LayoutCache | None, options: tuple = ()) -> Generation:
+    """Start laying out every view (the model's and each option's deployment), then generate the pages."""
+    main_views = plan_views(ModelIndex(loaded.model))
+    views = list(main_views)
+    for option in options:
+        views += plan_views(ModelIndex(option.loaded.model), only=("deployment",), prefix=f"option-{option.info.id}-")
+    layouts = Layouts(views, cache)
+    try:
+        ctx = site_context(loaded, tuple(main_views), options)
+        return Generation(ctx, build_pages(ctx), layouts)
+    except BaseException:
+        layouts.close()
+        raise
+
+
 def generate(loaded: LoadedModel, cache: LayoutCache | None, options: tuple = ()) -> Built:
     """Everything docs/ and diagrams_out/ should contain, in memory."""
-    rendered = render_diagrams(ModelIndex(loaded.model), cache)
-    files = dict(rendered.files)
-    for option in options:
-        option_views = render_diagrams(ModelIndex(option.loaded.model), cache, only=("deployment",),
-                                       prefix=f"option-{option.info.id}-")
-        files.update(option_views.files)
-    ctx = site_context(loaded, rendered.views, options)
-    docs = build_pages(ctx)
-    for name, data in files.items():
-        if name.endswith((".svg", ".png")):
-            docs[f"diagrams/{name}"] = data
-    warnings = tuple(rendered.warnings) + tuple(w for r in ctx.reports for w in r.warnings)
-    return Built(ctx, docs, dict(sorted(files.items())), tuple(dict.fromkeys(warnings)))
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` in-process on a staged docs folder."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    if not config_file.is_file():
-        raise UsageError(f"no MkDocs configuration at {config_file.as_posix()}",
-                         hint="run from the project root (where mkdocs.yml is) or pass --project")
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    previous = os.environ.get(PLUGIN_OFF)
-    os.environ[PLUGIN_OFF] = "1"
-    try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
-        build(config)
-    except MkDocsException as exc:
-        detail = "; ".join(handler.messages[-3:]) or str(exc)
-        raise ExternalToolFailed(f"mkdocs build --strict failed: {detail}",
-                                 hint="fix mkdocs.yml or the page named above; nothing was replaced") from None
-    except Exception as exc:  # a theme or plugin error inside mkdocs
-        raise ExternalToolFailed(f"mkdocs build failed: {type(exc).__name__}: {exc}",
-                                 hint="check mkdocs.yml; nothing was replaced") from None
-    finally:
-        logger.removeHandler(handler)
-        if previous is None:
-            os.environ.pop(PLUGIN_OFF, None)
-        else:
-            os.environ[PLUGIN_OFF] = previous
-    if handler.messages:
-        raise ExternalToolFailed(f"mkdocs reported: {handler.messages[0]}", hint="nothing was replaced")
+    return start_generation(loaded, cache, options).finish()
 
 
 SITE_STAMP = ".archgen-stamp"
@@ -119,7 +108,11 @@ def up_to_date(project: Path, built: Built, *, site: bool) -> bool:
     return stamp.is_file() and stamp.read_bytes() == site_stamp(project, built)
 
 
-def publish(project: Path, built: Built, *, site: bool = True) -> bool:
+def _in_process(project: Path) -> SiteBuilder:
+    return lambda docs_dir, site_dir: run_mkdocs(project / "mkdocs.yml", docs_dir, site_dir)
+
+
+def publish(project: Path, built: Built, *, site: bool = True, mkdocs: SiteBuilder | None = None) -> bool:
     """Stage docs/, diagrams_out/ (and site/ through mkdocs), then swap them all in.
 
     Returns False, and touches nothing, when the outputs are already current (a no-change rebuild).
@@ -136,7 +129,7 @@ def publish(project: Path, built: Built, *, site: bool = True) -> bool:
         if site:
             site_staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "site-", dir=project))
             staged.append((site_staging, site_dir))
-            run_mkdocs(project / "mkdocs.yml", staged[0][0], site_staging)
+            (mkdocs or _in_process(project))(staged[0][0], site_staging)
             (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
     except BaseException:
         discard(staged)
@@ -145,4 +138,68 @@ def publish(project: Path, built: Built, *, site: bool = True) -> bool:
     return True
 
 
-__all__ = ["ArchgenError", "Built", "generate", "publish", "run_mkdocs"]
+# What the staged docs/ holds for a diagram until Graphviz has laid it out.
+IMAGE_PLACEHOLDER = b"archgen: placeholder for a diagram still being laid out\n"
+
+
+def _pages_current(docs: Path, pages: dict[str, bytes]) -> bool:
+    return all((docs / rel).is_file() and (docs / rel).read_bytes() == data for rel, data in pages.items())
+
+
+def _put_images(docs_staging: Path, site_staging: Path, built: Built, images: tuple[str, ...]) -> bool:
+    """Replace the placeholders in the staged docs/ and site/ with the laid-out diagrams.
+
+    False when MkDocs did not copy a placeholder verbatim into the site (a plugin transformed or
+    dropped it): the site must then be built again from the real images.
+    """
+    verbatim = True
+    for rel in images:
+        (docs_staging / rel).write_bytes(built.docs[rel])
+        copy = site_staging / rel
+        if copy.is_file() and copy.read_bytes() == IMAGE_PLACEHOLDER:
+            copy.write_bytes(built.docs[rel])
+        else:
+            verbatim = False
+    return verbatim
+
+
+def publish_generation(project: Path, generation: Generation, *, site: bool = True,
+                       mkdocs: SiteBuilder | None = None) -> tuple[Built, bool]:
+    """Finish `generation` and publish it like `publish`, building the site while Graphviz works.
+
+    When the pages changed, the site has to be rebuilt anyway: MkDocs runs on the staged pages with
+    placeholder images while the diagrams are laid out, and the images are put in place afterwards
+    (MkDocs copies images verbatim). Nothing is swapped in unless every step succeeded.
+    """
+    docs, diagrams_out, site_dir = project / "docs", project / "diagrams_out", project / "site"
+    if not site or _pages_current(docs, generation.pages):
+        built = generation.finish()
+        return built, publish(project, built, site=site, mkdocs=mkdocs)
+    for dest in (docs, diagrams_out, site_dir):
+        recover(dest)
+    images = generation.images
+    mkdocs = mkdocs or _in_process(project)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        docs_staging = stage_tree(docs, {**generation.pages, **dict.fromkeys(images, IMAGE_PLACEHOLDER)})
+        staged.append((docs_staging, docs))
+        site_staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "site-", dir=project))
+        staged.append((site_staging, site_dir))
+        mkdocs(docs_staging, site_staging)
+        built = generation.finish()
+        if not _put_images(docs_staging, site_staging, built, images):
+            shutil.rmtree(site_staging)
+            site_staging.mkdir()
+            run_mkdocs(project / "mkdocs.yml", docs_staging, site_staging)  # the worker, if any, is used up
+        staged.append((stage_tree(diagrams_out, built.diagrams), diagrams_out))
+        (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
+    except BaseException:
+        generation.layouts.close()
+        discard(staged)
+        raise
+    swap_in(staged)
+    return built, True
+
+
+__all__ = ["ArchgenError", "Built", "Generation", "PLUGIN_OFF", "generate", "publish", "publish_generation",
+           "run_mkdocs", "start_generation"]

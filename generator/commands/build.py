@@ -28,27 +28,34 @@ def register(app: typer.Typer) -> None:
         if previous is not None:
             out.print(previous.replace("built ", "up to date: ", 1), markup=False)
             return
+        from generator.mkdocs_worker import MkDocsWorker
+
+        # MkDocs warms up in its own process while the model is validated and the pages generated
+        config_file = project / "mkdocs.yml"
+        worker = MkDocsWorker(config_file, None) if no_site else MkDocsWorker.start(config_file)
         from generator.json_schema import schema_bytes
         from generator.load.overlay import load_model_and_options
         from generator.outputs import write_file_atomic
         from generator.pricing.estimate import cents
         from generator.render.layout_cache import LayoutCache
-        from generator.site_build import generate, publish
+        from generator.site_build import publish_generation, start_generation
 
         try:
             with err.status("validating the model and its options"):
                 loaded, options = load_model_and_options(model)
-            with err.status("rendering diagrams and pages"):
+            with err.status("laying out diagrams, generating pages"
+                            + (" and building the site (mkdocs build --strict)" if not no_site else "")):
                 cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
-                built = generate(loaded, cache, options)
-            with err.status("building the site (mkdocs build --strict)" if not no_site else "writing outputs"):
-                changed = publish(project, built, site=not no_site)
+                built, changed = publish_generation(project, start_generation(loaded, cache, options),
+                                                    site=not no_site, mkdocs=worker.build)
             model_dir = model if model.is_dir() else model.parent
             schema_path = model_dir / "archgen.schema.json"
             if not schema_path.is_file() or schema_path.read_bytes() != schema_bytes():
                 write_file_atomic(schema_path, schema_bytes())
         except ArchgenError as exc:
             report_failure(exc)
+        finally:
+            worker.close()
         print_warnings(loaded.warnings, loaded.sources)
         for warning in built.warnings:
             err.print(f"warning: {warning}", markup=False)
