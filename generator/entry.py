@@ -25,7 +25,10 @@ def _fast_build(argv: list[str]) -> bool:
         return False
     if summary is None:
         return False
-    print(summary.replace("built ", "up to date: ", 1))
+    text, warnings = summary
+    if warnings:
+        print(warnings, file=sys.stderr)
+    print(text.replace("built ", "up to date: ", 1))
     return True
 
 

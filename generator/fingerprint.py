@@ -59,23 +59,27 @@ def read_stamp(project: Path) -> dict | None:
         return None
 
 
-def write_stamp(project: Path, inputs: str, summary: str, folders) -> None:
+def write_stamp(project: Path, inputs: str, summary: str, folders, warnings: str = "") -> None:
+    """Remember a successful build: what it read, what it wrote, its summary and its warnings (as printed)."""
     path = project / STAMP
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps({"inputs": inputs, "outputs": output_fingerprint(project, folders),
-                                   "summary": summary}, indent=1, sort_keys=True))
+                                   "summary": summary, "warnings": warnings}, indent=1, sort_keys=True))
         tmp.replace(path)
     except OSError:
         pass  # no stamp only means the next build does the full check
 
 
-def unchanged(project: Path, inputs: str, folders) -> str | None:
-    """The previous build's summary when nothing it read or wrote has changed since; otherwise None."""
+def unchanged(project: Path, inputs: str, folders) -> tuple[str, str] | None:
+    """The previous build's (summary, warnings) when nothing it read or wrote has changed since; otherwise None."""
     stamp = read_stamp(project)
     if not inputs or stamp is None or stamp.get("inputs") != inputs:
         return None
     if stamp.get("outputs") != output_fingerprint(project, folders):
         return None
-    return stamp.get("summary")
+    summary, warnings = stamp.get("summary"), stamp.get("warnings", "")
+    if not isinstance(summary, str) or not isinstance(warnings, str):
+        return None
+    return summary, warnings

@@ -85,23 +85,35 @@ class ModelIndex:
             out[r.destination].append(r)
         return dict(out)
 
+    @cached_property
+    def _system_by_element(self) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for element_id, element in self.elements.items():
+            if isinstance(element, Component):
+                container = self.elements.get(element.container)
+                out[element_id] = container.system if isinstance(container, Container) else None
+            elif isinstance(element, Container):
+                out[element_id] = element.system
+            else:
+                out[element_id] = element_id
+        return out
+
+    @cached_property
+    def _container_by_element(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for element_id, element in self.elements.items():
+            if isinstance(element, Component):
+                out[element_id] = element.container
+            elif isinstance(element, Container):
+                out[element_id] = element_id
+        return out
+
     def system_of(self, element_id: str) -> str | None:
         """The software system an element belongs to (itself for people and systems)."""
-        element = self.elements.get(element_id)
-        if isinstance(element, Component):
-            container = self.elements.get(element.container)
-            return container.system if isinstance(container, Container) else None
-        if isinstance(element, Container):
-            return element.system
-        return element_id if element is not None else None
+        return self._system_by_element.get(element_id)
 
     def container_of(self, element_id: str) -> str | None:
-        element = self.elements.get(element_id)
-        if isinstance(element, Component):
-            return element.container
-        if isinstance(element, Container):
-            return element.id
-        return None
+        return self._container_by_element.get(element_id)
 
     def region_of(self, service: Service) -> str:
         return service.region or self.model.proposal.regions[0]

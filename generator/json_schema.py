@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from functools import cache
 
 from generator.schema import Model
 
@@ -10,6 +12,11 @@ SCHEMA_ID = "https://archgen.dev/schema/model.json"
 
 
 def model_json_schema() -> dict:
+    return copy.deepcopy(_model_json_schema())
+
+
+@cache
+def _model_json_schema() -> dict:
     schema = Model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "archgen model"

@@ -138,3 +138,24 @@ def test_fast_path_notices_changed_outputs_and_inputs(built: Path) -> None:
     decisions = built / "model" / "decisions.yaml"
     decisions.write_text(decisions.read_text().replace("status: proposed", "status: accepted"))
     assert run_cli("build", cwd=built).stdout.startswith("built Cruddur")
+
+
+def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
+    """A build with warnings is stamped too; an unchanged rebuild is instant and still shows them."""
+    import subprocess
+    import sys
+
+    services = project / "model" / "services.yaml"
+    services.write_text(services.read_text().replace("usage: {hosted_zones: 1, queries: 2000000}",
+                                                     "usage: {hosted_zones: 1}"))
+    first = run_cli("build", cwd=project)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith("built Cruddur")
+    warning = "warning: dns: needs usage queries (the estimate counts them as 0)"
+    assert warning in first.stderr
+    again = run_cli("build", cwd=project)
+    assert again.stdout.startswith("up to date: Cruddur") and warning in again.stderr
+    fast = subprocess.run([sys.executable, "-c", "from generator.entry import main; main()", "build"],
+                          cwd=project, capture_output=True, text=True)
+    assert fast.returncode == 0 and fast.stdout.startswith("up to date: Cruddur"), fast.stderr
+    assert warning in fast.stderr

@@ -5,7 +5,8 @@ from typing import Annotated
 
 import typer
 
-from generator.commands.common import ModelArg, err, out, print_warnings, report_failure
+from generator.commands.common import ModelArg, err, out, report_failure
+from generator.diagnostics import render_text
 from generator.errors import ArchgenError
 
 ProjectOpt = Annotated[Path, typer.Option("--project", help="Project root: where mkdocs.yml, docs/ and site/ live.")]
@@ -26,7 +27,10 @@ def register(app: typer.Typer) -> None:
         inputs = fingerprint.input_fingerprint(project, model, f"site={not no_site}")  # same as generator.entry
         previous = None if no_cache else fingerprint.unchanged(project, inputs, folders)
         if previous is not None:
-            out.print(previous.replace("built ", "up to date: ", 1), markup=False)
+            summary, warnings = previous
+            if warnings:
+                err.print(warnings, markup=False)
+            out.print(summary.replace("built ", "up to date: ", 1), markup=False)
             return
         from generator.mkdocs_worker import MkDocsWorker
 
@@ -56,9 +60,10 @@ def register(app: typer.Typer) -> None:
             report_failure(exc)
         finally:
             worker.close()
-        print_warnings(loaded.warnings, loaded.sources)
-        for warning in built.warnings:
-            err.print(f"warning: {warning}", markup=False)
+        warnings = "\n".join(([render_text(list(loaded.warnings), loaded.sources)] if loaded.warnings else [])
+                             + [f"warning: {warning}" for warning in built.warnings])
+        if warnings:
+            err.print(warnings, markup=False)
         ctx = built.context
         pages = sum(1 for name in built.docs if name.endswith(".md"))
         views = len(ctx.views)
@@ -70,8 +75,7 @@ def register(app: typer.Typer) -> None:
         verb = "up to date:"
         summary = (f"built {ctx.index.model.proposal.name} into {where}: {pages} pages, {views} diagrams\n"
                    f"  monthly cost: {costs}\n  findings: {findings}\n  {ctx.stamp}")
-        if not loaded.warnings and not built.warnings:  # a build with warnings is always redone, so they show
-            fingerprint.write_stamp(project, inputs, summary, folders)
+        fingerprint.write_stamp(project, inputs, summary, folders, warnings)  # an unchanged rebuild repeats them
         out.print(summary if changed else summary.replace("built ", f"{verb} ", 1), markup=False)
 
     @app.command()

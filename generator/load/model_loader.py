@@ -73,6 +73,7 @@ def merge(parsed: list[ParsedFile]) -> tuple[dict, SourceMap, list[Diagnostic]]:
     source_map = SourceMap()
     problems: list[Diagnostic] = []
     for pf in parsed:
+        values, keys = _by_section(pf.source_map.values), _by_section(pf.source_map.keys)
         for key, value in pf.data.items():
             key_loc = pf.source_map.keys[(key,)]
             if key in TOP_LEVEL_LISTS and isinstance(value, list) and isinstance(data.get(key, []), list):
@@ -81,12 +82,10 @@ def merge(parsed: list[ParsedFile]) -> tuple[dict, SourceMap, list[Diagnostic]]:
                 if (key,) not in source_map.keys:
                     source_map.keys[(key,)] = key_loc
                     source_map.values[(key,)] = pf.source_map.values[(key,)]
-                for path, loc in pf.source_map.values.items():
-                    if len(path) >= 2 and path[0] == key:
-                        source_map.values[(key, path[1] + offset) + path[2:]] = loc
-                for path, loc in pf.source_map.keys.items():
-                    if len(path) >= 2 and path[0] == key:
-                        source_map.keys[(key, path[1] + offset) + path[2:]] = loc
+                for located, merged in ((values, source_map.values), (keys, source_map.keys)):
+                    for path, loc in located.get(key, ()):
+                        if len(path) >= 2:
+                            merged[(key, path[1] + offset) + path[2:]] = loc
                 continue
             if key in data:
                 first = source_map.keys[(key,)]
@@ -95,13 +94,19 @@ def merge(parsed: list[ParsedFile]) -> tuple[dict, SourceMap, list[Diagnostic]]:
                                            hint="define each section in one file (only list sections may be split)"))
                 continue
             data[key] = value
-            for path, loc in pf.source_map.values.items():
-                if path and path[0] == key:
-                    source_map.values[path] = loc
-            for path, loc in pf.source_map.keys.items():
-                if path and path[0] == key:
-                    source_map.keys[path] = loc
+            for located, merged in ((values, source_map.values), (keys, source_map.keys)):
+                for path, loc in located.get(key, ()):
+                    merged[path] = loc
     return data, source_map, problems
+
+
+def _by_section(locations: dict) -> dict[object, list]:
+    """Located paths grouped by their top-level section, in their original order."""
+    out: dict[object, list] = {}
+    for path, loc in locations.items():
+        if path:
+            out.setdefault(path[0], []).append((path, loc))
+    return out
 
 
 def as_tuples(value):

@@ -41,12 +41,14 @@ def graviton(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lev
     arm = [s for s in model.services if s.kind in ARM_CAPABLE and s.sizing.architecture == "arm64"]
     x86 = [s for s in model.services if s.kind in ARM_CAPABLE and s.sizing.architecture == "x86_64"]
     if x86:
-        changed = [replace_arch(s, "arm64") if s in x86 else s for s in model.services]
+        moving = {s.id for s in x86}
+        changed = [replace_arch(s, "arm64") if s.id in moving else s for s in model.services]
         saving = -_delta(model, _with_services(model, changed), catalogue, report)
         return Lever("graviton", "Graviton (arm64)", "available", saving,
                      f"Move {', '.join(s.id for s in x86)} to arm64.")
     if arm:
-        changed = [replace_arch(s, "x86_64") if s in arm else s for s in model.services]
+        moving = {s.id for s in arm}
+        changed = [replace_arch(s, "x86_64") if s.id in moving else s for s in model.services]
         saving = _delta(model, _with_services(model, changed), catalogue, report)
         return Lever("graviton", "Graviton (arm64)", "applied", saving,
                      f"{', '.join(s.id for s in arm)} already run on arm64; this is what x86 would add.")
@@ -67,8 +69,9 @@ def commitments(model: Model, catalogue: PriceCatalogue, report: CostReport) -> 
         status = "applied" if committed else "not-applicable"
         return Lever("commitments", "Savings Plans and reserved capacity", status, Decimal(0),
                      f"Committed: {', '.join(committed)}." if committed else "No steady 24/7 compute on demand.")
-    changed = [s.model_copy(update={"pricing": Pricing(model=_commitment(s.kind), term_years=1)}) if s in steady else s
-               for s in model.services]
+    committing = {s.id for s in steady}
+    changed = [s.model_copy(update={"pricing": Pricing(model=_commitment(s.kind), term_years=1)})
+               if s.id in committing else s for s in model.services]
     saving = -_delta(model, _with_services(model, changed), catalogue, report)
     return Lever("commitments", "Savings Plans and reserved capacity", "available", saving,
                  f"A 1-year commitment for {', '.join(s.id for s in steady)} (steady 24/7); worth it once the "
@@ -83,7 +86,9 @@ def spot(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
     candidates = [s for s in model.services if s.kind == "ecs_fargate" and s.pricing.model != "spot"]
     if not candidates:
         return Lever("spot", "Fargate Spot", "not-applicable", Decimal(0), "No Fargate services on demand.")
-    changed = [s.model_copy(update={"pricing": Pricing(model="spot")}) if s in candidates else s for s in model.services]
+    moving = {s.id for s in candidates}
+    changed = [s.model_copy(update={"pricing": Pricing(model="spot")}) if s.id in moving else s
+               for s in model.services]
     saving = -_delta(model, _with_services(model, changed), catalogue, report)
     return Lever("spot", "Fargate Spot", "available", saving,
                  "Only for interruptible work (workers, batch); keep at least one on-demand task for the API.")
@@ -105,7 +110,8 @@ def no_nat(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever
 def storage_tiering(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
     standard = [s for s in model.services if s.kind == "s3" and (s.sizing.storage_class in (None, "standard"))
                 and not s.sizing.lifecycle_rules]
-    tiered = [s for s in model.services if s.kind == "s3" and s not in standard]
+    standard_ids = {s.id for s in standard}
+    tiered = [s for s in model.services if s.kind == "s3" and s.id not in standard_ids]
     std, ia = catalogue.matching("s3", "storage_gb", {"storage_class": "standard"}), \
         catalogue.matching("s3", "storage_gb", {"storage_class": "standard_ia"})
     gb = sum((s.usage.get("storage_gb", Decimal(0)) * report.scenario.service_multipliers.get(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -25,7 +26,9 @@ def _anchor(element_id: str) -> str:
     return "el-" + element_id.replace("_", "-")
 
 
+@cache
 def environment() -> Environment:
+    """One environment per process: templates are compiled once (rendering is thread-safe)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = _md

@@ -58,14 +58,14 @@ def _edges(index: ModelIndex, level: str, focus: str | None, visible: set[str]) 
 
 def _neighbours(index: ModelIndex, level: str, focus: str, inner: set[str]) -> list[str]:
     """Elements outside the focus that relate to something inside it, in model order."""
-    found: list[str] = []
+    found: dict[str, None] = {}
     for r in index.model.relationships:
         a = _lift(index, r.source, level, focus)
         b = _lift(index, r.destination, level, focus)
         for x, y in ((a, b), (b, a)):
-            if x in inner and y not in inner and y not in found:
-                found.append(y)
-    return found
+            if x in inner and y not in inner:
+                found.setdefault(y)
+    return list(found)
 
 
 def context_view(index: ModelIndex) -> DiagramView:
