@@ -30,8 +30,8 @@ def check_config(config_file: Path) -> None:
                          hint="run from the project root (where mkdocs.yml is) or pass --project")
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, bytecode_cache=None) -> None:
-    """Build the site; `bytecode_cache` (a jinja2 BytecodeCache) lets theme templates skip compilation."""
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmTheme | None = None) -> None:
+    """Build the site; `warm` carries compiled templates and the theme's file list over from earlier builds."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -44,8 +44,8 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, bytecode_ca
     os.environ[PLUGIN_OFF] = "1"
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
-        if bytecode_cache is not None:
-            with_bytecode_cache(config.theme, bytecode_cache)
+        if warm is not None:
+            warm.apply(config.theme)
         build(config)
     except MkDocsException as exc:
         detail = "; ".join(handler.messages[-3:]) or str(exc)
@@ -64,17 +64,51 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, bytecode_ca
         raise ExternalToolFailed(f"mkdocs reported: {handler.messages[0]}", hint="nothing was replaced")
 
 
-def with_bytecode_cache(theme, bytecode_cache) -> None:
-    """Make every Jinja environment the theme hands out use `bytecode_cache`.
+class WarmTheme:
+    """What a long-lived MkDocs process keeps from one build to the next.
 
-    Jinja keys cached code by template name and source checksum and runs it against the new
-    environment, so filters and globals that plugins install later still apply.
+    - Compiled templates, as Jinja bytecode in memory. Jinja keys it by template name and source
+      checksum and runs it against each new environment, so filters and globals that plugins
+      install later still apply.
+    - The list of the theme's files: MkDocs walks the theme folders (thousands of icon files) on
+      every build to find static files, and the installed theme does not change while a process lives.
     """
-    original = theme.get_env
 
-    def get_env():
-        env = original()
-        env.bytecode_cache = bytecode_cache
-        return env
+    def __init__(self) -> None:
+        from jinja2 import BytecodeCache
 
-    theme.get_env = get_env
+        class MemoryBytecodeCache(BytecodeCache):
+            def __init__(self) -> None:
+                self.store: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket) -> None:
+                if bucket.key in self.store:
+                    bucket.bytecode_from_string(self.store[bucket.key])
+
+            def dump_bytecode(self, bucket) -> None:
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        self.bytecode = MemoryBytecodeCache()
+        self.listings: dict[tuple[str, ...], list[str]] = {}
+
+    def apply(self, theme) -> None:
+        """Make every Jinja environment `theme` hands out use what this process already has."""
+        original = theme.get_env
+
+        def get_env():
+            env = original()
+            env.bytecode_cache = self.bytecode
+            loader = env.loader
+            key = tuple(str(p) for p in getattr(loader, "searchpath", ()))
+            if key:
+                walk = loader.list_templates
+
+                def list_templates() -> list[str]:
+                    if key not in self.listings:
+                        self.listings[key] = walk()
+                    return list(self.listings[key])
+
+                loader.list_templates = list_templates
+            return env
+
+        theme.get_env = get_env

@@ -5,8 +5,8 @@ extensions, and compiling the theme's templates. The worker does that while arch
 validating the model and generating pages, on another core:
 
     parent  MkDocsWorker.start(config)  ->  python -m generator.mkdocs_worker CONFIG
-    child   warms up: imports, then a throwaway one-page build whose compiled templates it keeps
-            as Jinja bytecode in memory; waits for one JSON line {"docs_dir", "site_dir"} on stdin
+    child   warms up: imports, then a throwaway one-page build whose compiled templates and theme
+            file list it keeps (mkdocs_run.WarmTheme); waits for one JSON line {"docs_dir", "site_dir"}
     parent  worker.build(docs, site)    ->  the strict build runs; one JSON line answers
             {"ok": true} or {"ok": false, "error", "message", "hint"}
 
@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import ArchgenError, ExternalToolFailed, UsageError
-from generator.mkdocs_run import PLUGIN_OFF, run_mkdocs, with_bytecode_cache
+from generator.mkdocs_run import PLUGIN_OFF, WarmTheme, run_mkdocs
 
 _ERRORS = {"UsageError": UsageError, "ExternalToolFailed": ExternalToolFailed}
 
@@ -112,24 +112,7 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def _memory_bytecode_cache():
-    from jinja2 import BytecodeCache
-
-    class MemoryBytecodeCache(BytecodeCache):
-        def __init__(self) -> None:
-            self.store: dict[str, bytes] = {}
-
-        def load_bytecode(self, bucket) -> None:
-            if bucket.key in self.store:
-                bucket.bytecode_from_string(self.store[bucket.key])
-
-        def dump_bytecode(self, bucket) -> None:
-            self.store[bucket.key] = bucket.bytecode_to_string()
-
-    return MemoryBytecodeCache()
-
-
-def _warm_up(config_file: Path, bytecode_cache) -> None:
+def _warm_up(config_file: Path, warm: WarmTheme) -> None:
     """A throwaway build of one page with the project's configuration; every problem is ignored."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -145,7 +128,7 @@ def _warm_up(config_file: Path, bytecode_cache) -> None:
             (docs / "index.md").write_text(_WARM_UP_PAGE, encoding="utf-8")
             config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(Path(tmp) / "site"),
                                  strict=False)
-            with_bytecode_cache(config.theme, bytecode_cache)
+            warm.apply(config.theme)
             build(config)
     except BaseException:  # noqa: BLE001 - only a speed-up; the real build reports real problems
         pass
@@ -158,14 +141,14 @@ def main(argv: list[str]) -> int:
     reply_to = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # anything MkDocs or a plugin prints must not mix with the answer
     config_file = Path(argv[0])
-    cache = _memory_bytecode_cache()
-    _warm_up(config_file, cache)
+    warm = WarmTheme()
+    _warm_up(config_file, warm)
     line = sys.stdin.readline()
     if not line.strip():
         return 0
     try:
         request = json.loads(line)
-        run_mkdocs(config_file, Path(request["docs_dir"]), Path(request["site_dir"]), bytecode_cache=cache)
+        run_mkdocs(config_file, Path(request["docs_dir"]), Path(request["site_dir"]), warm=warm)
         reply = {"ok": True}
     except ArchgenError as exc:
         reply = {"ok": False, "error": type(exc).__name__, "message": exc.message, "hint": exc.hint}
