@@ -114,3 +114,37 @@ def test_minimal_model_renders(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (tmp_path / "diagrams_out" / "deployment.svg").exists()
     assert not (tmp_path / "diagrams_out" / "pipeline.svg").exists()
+
+
+def test_layouts_run_at_lower_priority_than_the_build() -> None:
+    import os
+    import subprocess
+
+    from generator.render.graphviz_tool import LAYOUT_NICENESS, yield_to_the_build
+
+    proc = subprocess.Popen(["sleep", "5"])
+    try:
+        yield_to_the_build(proc.pid)
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, proc.pid) == min(own + LAYOUT_NICENESS, 19)
+    finally:
+        proc.kill()
+        proc.wait()
+    yield_to_the_build(proc.pid)  # already gone: nothing to do, no error
+
+
+def test_graphviz_taking_too_long_is_a_clear_error() -> None:
+    from generator.errors import ExternalToolFailed
+    from generator.render.graphviz_tool import layout
+
+    edges = "; ".join(f"n{i} -> n{(i * 7) % 400}" for i in range(400))
+    with pytest.raises(ExternalToolFailed, match="longer than 0 s to lay out the big view"):
+        layout(f"digraph {{ {edges} }}", ("svg",), name="big", timeout=0.01)
+
+
+def test_graphviz_failure_names_the_view() -> None:
+    from generator.errors import ExternalToolFailed
+    from generator.render.graphviz_tool import layout
+
+    with pytest.raises(ExternalToolFailed, match="Graphviz failed on the broken view: .*syntax error"):
+        layout("digraph { a -> }", ("svg",), name="broken")

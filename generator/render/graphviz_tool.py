@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -26,6 +27,20 @@ def dot_version() -> str:
     return (proc.stderr or proc.stdout).strip()
 
 
+# Layouts run beside the rest of the build (pages, MkDocs), which waits for them only at the end.
+# When the cores are oversubscribed the scheduler should favour that critical path; with cores to
+# spare, niceness changes nothing.
+LAYOUT_NICENESS = 5
+
+
+def yield_to_the_build(pid: int) -> None:
+    """Lower a layout process's CPU priority a little (where the platform allows it)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, min(os.getpriority(os.PRIO_PROCESS, 0) + LAYOUT_NICENESS, 19))
+    except (AttributeError, OSError):
+        pass  # no priorities here, or the process already ended: only a scheduling hint
+
+
 def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float = 300) -> dict[str, bytes]:
     """Lay out `source` once and write every format; returns {format: bytes}."""
     dot = find_dot()
@@ -34,13 +49,17 @@ def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float =
         args = [dot]
         for fmt, path in outputs.items():
             args += [f"-T{fmt}", f"-o{path}"]
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        yield_to_the_build(proc.pid)
         try:
-            proc = subprocess.run(args, input=source.encode(), capture_output=True, timeout=timeout)
+            _, stderr = proc.communicate(source.encode(), timeout=timeout)
         except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
             raise ExternalToolFailed(f"Graphviz took longer than {timeout:.0f} s to lay out the {name} view",
                                      hint="split the model's views (fewer elements per view)") from None
         if proc.returncode != 0:
-            message = proc.stderr.decode(errors="replace").strip().splitlines()
+            message = stderr.decode(errors="replace").strip().splitlines()
             raise ExternalToolFailed(f"Graphviz failed on the {name} view: {message[-1] if message else 'no message'}",
                                      hint="this is likely a bug in archgen; rerun with --debug and report it")
         return {fmt: path.read_bytes() for fmt, path in outputs.items()}
