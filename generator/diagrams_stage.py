@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from generator.index import ModelIndex
 from generator.render.diagram_render import render_view
-from generator.render.graphviz_tool import find_dot
+from generator.render.graphviz_tool import find_dot, stop_layouts
 from generator.render.layout_cache import LayoutCache
 from generator.views.all_views import all_views
 from generator.views.diagram import DiagramView
@@ -65,19 +65,27 @@ class Layouts:
                 view_files_, view_warnings = self._futures[i].result()
                 files.update(view_files_)
                 warnings += [f"{view.id}: {w}" for w in view_warnings]
-        finally:
-            self.close()
+        except BaseException:
+            self.abandon()  # one view failed, or Ctrl-C: the others' results would be thrown away
+            raise
+        self.close()
         return RenderedDiagrams(self.views, dict(sorted(files.items())), tuple(warnings))
 
     def close(self) -> None:
         """Drop layouts not yet started and wait for the running ones (their `dot` processes end)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def abandon(self) -> None:
+        """Give up: drop layouts not yet started, stop the running `dot` processes, wait for the threads."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        stop_layouts()
+        self._pool.shutdown(wait=True)
+
     def __enter__(self) -> Layouts:
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc_info) -> None:
+        self.abandon() if exc_type is not None else self.close()
 
 
 def render_diagrams(index: ModelIndex, cache: LayoutCache | None = None, workers: int | None = None,

@@ -10,7 +10,8 @@ validating the model and generating pages, on another core:
     parent  worker.build(docs, site)    ->  the strict build runs; one JSON line answers
             {"ok": true} or {"ok": false, "error", "message", "hint"}
 
-End of input instead of a request makes the worker exit quietly. If the worker dies or answers
+End of input instead of a request makes the worker exit quietly, and so does end of input while it
+builds (the parent was killed: nothing must go on writing). If the worker dies or answers
 nonsense, the build runs in this process instead: the worker only ever makes a build faster.
 """
 
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from generator.errors import ArchgenError, ExternalToolFailed, UsageError
@@ -86,12 +88,13 @@ class MkDocsWorker:
         if proc is None:
             return None
         request = json.dumps({"docs_dir": str(docs_dir), "site_dir": str(site_dir)}) + "\n"
-        try:
-            answer, _ = proc.communicate(request.encode())
-            reply = json.loads(answer.decode().strip().splitlines()[-1])
-        except (OSError, ValueError, IndexError):
-            _stop(proc)
-            return None
+        try:  # stdin stays open while the worker builds: it stops as soon as this process goes away
+            proc.stdin.write(request.encode())
+            proc.stdin.flush()
+            reply = json.loads(proc.stdout.readline().decode())
+        except (OSError, ValueError):
+            reply = None
+        _stop(proc)
         return reply if isinstance(reply, dict) else None
 
     def close(self) -> None:
@@ -107,9 +110,21 @@ class MkDocsWorker:
 
 
 def _stop(proc: subprocess.Popen) -> None:
+    for stream in (proc.stdin, proc.stdout):
+        try:
+            stream.close()
+        except OSError:
+            pass
     if proc.poll() is None:
         proc.kill()
     proc.wait()
+
+
+def _exit_when_the_parent_goes() -> None:
+    """Stop at once when stdin closes: the parent finished with us, or was killed mid-build
+    (a build must never go on writing into a staging folder that the next build clears)."""
+    sys.stdin.buffer.read()
+    os._exit(0)
 
 
 def _warm_up(config_file: Path, warm: WarmTheme) -> None:
@@ -143,9 +158,10 @@ def main(argv: list[str]) -> int:
     config_file = Path(argv[0])
     warm = WarmTheme()
     _warm_up(config_file, warm)
-    line = sys.stdin.readline()
+    line = sys.stdin.buffer.readline()
     if not line.strip():
         return 0
+    threading.Thread(target=_exit_when_the_parent_goes, daemon=True).start()
     try:
         request = json.loads(line)
         run_mkdocs(config_file, Path(request["docs_dir"]), Path(request["site_dir"]), warm=warm)

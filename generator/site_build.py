@@ -72,7 +72,7 @@ def start_generation(loaded: LoadedModel, cache: LayoutCache | None, options: tu
         ctx = site_context(loaded, tuple(main_views), options)
         return Generation(ctx, build_pages(ctx), layouts)
     except BaseException:
-        layouts.close()
+        layouts.abandon()
         raise
 
 
@@ -194,7 +194,7 @@ def publish_generation(project: Path, generation: Generation, *, site: bool = Tr
         staged.append((stage_tree(diagrams_out, built.diagrams), diagrams_out))
         (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
     except BaseException:
-        generation.layouts.close()
+        generation.layouts.abandon()
         discard(staged)
         raise
     swap_in(staged)

@@ -148,3 +148,34 @@ def test_graphviz_failure_names_the_view() -> None:
 
     with pytest.raises(ExternalToolFailed, match="Graphviz failed on the broken view: .*syntax error"):
         layout("digraph { a -> }", ("svg",), name="broken")
+
+
+def test_a_build_that_gives_up_stops_its_layouts() -> None:
+    """Ctrl-C or a failed step must not wait for a long Graphviz layout, nor remember it as failed."""
+    import threading
+    import time
+
+    from generator.render import graphviz_tool
+    from generator.render.graphviz_tool import LayoutStopped, layout, stop_layouts
+
+    edges = "; ".join(f"n{i} -> n{(i * 37 + 11) % 120}; n{i} -> n{(i * 53 + 5) % 120}; n{i} -> n{(i * 71 + 3) % 120}"
+                      for i in range(120))  # takes Graphviz well over a minute
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            layout(f"digraph {{ {edges} }}", ("svg",), name="slow", timeout=120)
+        except Exception as exc:  # noqa: BLE001 - the test inspects it
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    for _ in range(100):
+        if graphviz_tool._running:
+            break
+        time.sleep(0.05)
+    stop_layouts()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert isinstance(outcome.get("error"), LayoutStopped)
+    assert not graphviz_tool._running and not graphviz_tool._stopped

@@ -6,10 +6,11 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from functools import lru_cache
 from pathlib import Path
 
-from generator.errors import ExternalToolFailed, ToolMissing
+from generator.errors import ArchgenError, ExternalToolFailed, ToolMissing
 
 MISSING_HINT = "install Graphviz from Debian's packages: `sudo apt-get install graphviz` (or run ./run build)"
 
@@ -41,6 +42,25 @@ def yield_to_the_build(pid: int) -> None:
         pass  # no priorities here, or the process already ended: only a scheduling hint
 
 
+_running: set[subprocess.Popen] = set()
+_stopped: set[subprocess.Popen] = set()
+_running_lock = threading.Lock()
+
+
+class LayoutStopped(ArchgenError):
+    """A layout was stopped because the build gave up; not a Graphviz failure (never retried or remembered)."""
+
+
+def stop_layouts() -> None:
+    """Kill every `dot` this process is waiting for (a build that is giving up: error or Ctrl-C)."""
+    with _running_lock:
+        running = list(_running)
+        _stopped.update(running)
+    for proc in running:
+        if proc.poll() is None:
+            proc.kill()
+
+
 def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float = 300) -> dict[str, bytes]:
     """Lay out `source` once and write every format; returns {format: bytes}."""
     dot = find_dot()
@@ -50,6 +70,8 @@ def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float =
         for fmt, path in outputs.items():
             args += [f"-T{fmt}", f"-o{path}"]
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with _running_lock:
+            _running.add(proc)
         yield_to_the_build(proc.pid)
         try:
             _, stderr = proc.communicate(source.encode(), timeout=timeout)
@@ -58,6 +80,17 @@ def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float =
             proc.communicate()
             raise ExternalToolFailed(f"Graphviz took longer than {timeout:.0f} s to lay out the {name} view",
                                      hint="split the model's views (fewer elements per view)") from None
+        except OSError:  # the pipe closed under us
+            proc.kill()
+            proc.communicate()
+            stderr = b""
+        finally:
+            with _running_lock:
+                _running.discard(proc)
+                stopped = proc in _stopped
+                _stopped.discard(proc)
+        if stopped:
+            raise LayoutStopped(f"the layout of the {name} view was stopped")
         if proc.returncode != 0:
             message = stderr.decode(errors="replace").strip().splitlines()
             raise ExternalToolFailed(f"Graphviz failed on the {name} view: {message[-1] if message else 'no message'}",
