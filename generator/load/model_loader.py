@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from generator.diagnostics import Diagnostic, Location, display_path
 from generator.errors import ModelInvalid, UsageError
+from generator.load.gc_pause import without_gc_pauses
 from generator.load.limits import DEFAULT_LIMITS, Limits
 from generator.load.pydantic_errors import diagnostics_from
 from generator.load.sourcemap import SourceMap
@@ -136,6 +137,7 @@ class RawModel:
     raw_files: list[tuple[str, bytes]]
 
 
+@without_gc_pauses
 def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None = None) -> RawModel:
     """Read, parse and merge the model's files; raise ModelInvalid on file and YAML problems."""
     files = model_files(path, limits)
@@ -171,6 +173,7 @@ def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
     return RawModel(data, source_map, sources, [display_path(f, base) for f in files], raw_files)
 
 
+@without_gc_pauses
 def validate_model(raw: RawModel) -> LoadedModel:
     """Shape, then references; raise ModelInvalid with every problem of the first failing stage."""
     from generator.references import check_references  # the reference pass reads the typed model
