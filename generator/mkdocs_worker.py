@@ -62,8 +62,9 @@ class MkDocsWorker:
 
     @classmethod
     def start(cls, config_file: Path) -> MkDocsWorker:
+        """Start warming up; on a single core there is nothing to overlap, so MkDocs runs in this process."""
         proc = None
-        if config_file.is_file():
+        if config_file.is_file() and (os.cpu_count() or 1) > 1:
             try:
                 proc = subprocess.Popen([sys.executable, "-m", "generator.mkdocs_worker", str(config_file)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,

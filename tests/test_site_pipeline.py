@@ -177,3 +177,13 @@ def test_biggest_views_are_laid_out_first_and_results_keep_view_order(monkeypatc
     assert started[0] == "deployment"
     assert rendered.views == tuple(views)
     assert set(rendered.files) == set(diagrams_stage.view_files(views))
+
+
+def test_single_core_machines_build_in_this_process(built: Path, tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    worker = MkDocsWorker.start(built / "mkdocs.yml")
+    assert worker._proc is None
+    worker.build(built / "docs", tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").is_file()
