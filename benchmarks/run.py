@@ -7,7 +7,7 @@ measures, in one run and side by side:
 
 - validation, and each stage in-process: views and DOT, Graphviz layout, review and cost, pages;
 - a cold `archgen build --no-cache` on a fresh checkout (no docs/, site/, layout cache or stamp),
-  best of 3 (2 for models over 400 elements), as a separate process;
+  best of 5 (3 from 100 elements, 2 from 400), as a separate process;
 - a no-change rebuild (`archgen build` again);
 - the floor, best of the same count: plain `dot` on the same DOT files (as many at once as there
   are cores, in file-name order) plus plain `mkdocs build --strict` on the same pages, one after
@@ -144,7 +144,7 @@ def measure(name: str, project: Path) -> dict:
     context_time = best(lambda: site_context(loaded, rendered.views))
     ctx = site_context(loaded, rendered.views)
     pages_time = best(lambda: build_pages(ctx))
-    repeat = 3 if elements < 400 else 2
+    repeat = 5 if elements < 100 else 3 if elements < 400 else 2
     (cold, cold_mb, own_mb), (dot_floor, mkdocs_floor, total_floor) = cold_and_floor(project, repeat)
     rebuild, rebuild_mb, _ = min(archgen(["build"], project) for _ in range(repeat))
     views = len(list((project / "diagrams_out").glob("*.dot")))  # the model's views and its options'
