@@ -84,6 +84,25 @@ def best(fn, repeat: int = 3) -> float:
     return min(times)
 
 
+_SPIN = "import time\nt = time.perf_counter()\nx = 0\nfor i in range(3_000_000): x += i\nprint(time.perf_counter() - t)\n"
+
+
+def effective_cores() -> float:
+    """How many cores' worth of CPU the machine gives right now: one busy loop alone, then one per core.
+
+    On a shared VM this moves with the neighbours' load; our build is parallel where the floor is
+    mostly serial (MkDocs), so it is reported with the results.
+    """
+    def spins(n: int) -> list[float]:
+        procs = [subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True) for _ in range(n)]
+        return [float(p.communicate()[0]) for p in procs]
+
+    cores = os.cpu_count() or 1
+    alone = min(min(spins(1)) for _ in range(3))
+    together = min(max(spins(cores)) for _ in range(3))
+    return cores * alone / together
+
+
 def clean_outputs(project: Path) -> None:
     """Back to a fresh checkout: no outputs, no layout cache, no build stamp."""
     for name in ("docs", "diagrams_out", "site", ".archgen-cache"):
@@ -154,9 +173,11 @@ def measure(name: str, project: Path) -> dict:
             "peak_mb": max(cold_mb, rebuild_mb), "own_mb": own_mb}
 
 
-def report(results: list[dict]) -> str:
+def report(results: list[dict], cores: tuple[float, float]) -> str:
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"{subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}", "",
+             f"{subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}; "
+             f"effective cores {cores[0]:.2f} before the run and {cores[1]:.2f} after (a busy loop per core "
+             f"against one alone)", "",
              "| model | elements | views | validate | cold build | floor (dot + mkdocs) | **cold / floor** | "
              "no-change rebuild | **rebuild / cold** | peak memory: archgen | peak memory: any process |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -187,6 +208,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
                    stdout=subprocess.DEVNULL)
     results = []
+    before = effective_cores()
     with tempfile.TemporaryDirectory(prefix="archgen-bench-") as tmp:
         cases = [("example (Cruddur)", None)] + [(f"synthetic {n}", int(n)) for n in args.sizes.split(",") if n]
         for name, size in cases:
@@ -200,7 +222,7 @@ def main() -> None:
                     (project / "model" / fname).write_text(text)
             print(f"measuring {name} ...", file=sys.stderr, flush=True)
             results.append(measure(name, project))
-    text = report(results)
+    text = report(results, (before, effective_cores()))
     print(text)
     if args.out:
         args.out.write_text(text)
