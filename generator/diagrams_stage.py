@@ -12,14 +12,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from generator.index import ModelIndex
-from generator.render.diagram_render import render_view
+from generator.render.diagram_render import FORMATS, render_view
 from generator.render.graphviz_tool import find_dot, stop_layouts
 from generator.render.layout_cache import LayoutCache
 from generator.views.all_views import all_views
 from generator.views.diagram import DiagramView
 
 LINK_BASE = "../architecture/"
-FORMATS_WRITTEN = ("dot", "png", "svg")
+FORMATS_WRITTEN = ("dot", *FORMATS)  # what render_view returns for each view
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ class Layouts:
         warnings: list[str] = []
         try:
             for i, view in enumerate(self.views):
-                view_files_, view_warnings = self._futures[i].result()
-                files.update(view_files_)
+                files_of_view, view_warnings = self._futures[i].result()
+                files.update(files_of_view)
                 warnings += [f"{view.id}: {w}" for w in view_warnings]
         except BaseException:
             self.abandon()  # one view failed, or Ctrl-C: the others' results would be thrown away

@@ -60,7 +60,6 @@ class Generation:
         return Built(self.context, docs, rendered.files, tuple(dict.fromkeys(warnings)))
 
 
-
 def start_generation(loaded: LoadedModel, cache: LayoutCache | None, options: tuple = ()) -> Generation:
     """Start laying out every view (the model's and each option's deployment), then generate the pages."""
     main_views = plan_views(ModelIndex(loaded.model))
@@ -112,14 +111,24 @@ def _in_process(project: Path) -> SiteBuilder:
     return lambda docs_dir, site_dir: run_mkdocs(project / "mkdocs.yml", docs_dir, site_dir)
 
 
+def _recovered_outputs(project: Path) -> tuple[Path, Path, Path]:
+    """docs/, diagrams_out/ and site/, each restored first if an earlier swap was interrupted."""
+    outputs = project / "docs", project / "diagrams_out", project / "site"
+    for dest in outputs:
+        recover(dest)
+    return outputs
+
+
+def _site_staging(project: Path) -> Path:
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "site-", dir=project))
+
+
 def publish(project: Path, built: Built, *, site: bool = True, mkdocs: SiteBuilder | None = None) -> bool:
     """Stage docs/, diagrams_out/ (and site/ through mkdocs), then swap them all in.
 
     Returns False, and touches nothing, when the outputs are already current (a no-change rebuild).
     """
-    docs, diagrams_out, site_dir = project / "docs", project / "diagrams_out", project / "site"
-    for dest in (docs, diagrams_out, site_dir):
-        recover(dest)
+    docs, diagrams_out, site_dir = _recovered_outputs(project)
     if up_to_date(project, built, site=site):
         return False
     staged: list[tuple[Path, Path]] = []
@@ -127,7 +136,7 @@ def publish(project: Path, built: Built, *, site: bool = True, mkdocs: SiteBuild
         staged.append((stage_tree(docs, built.docs), docs))
         staged.append((stage_tree(diagrams_out, built.diagrams), diagrams_out))
         if site:
-            site_staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "site-", dir=project))
+            site_staging = _site_staging(project)
             staged.append((site_staging, site_dir))
             (mkdocs or _in_process(project))(staged[0][0], site_staging)
             (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
@@ -171,26 +180,24 @@ def publish_generation(project: Path, generation: Generation, *, site: bool = Tr
     placeholder images while the diagrams are laid out, and the images are put in place afterwards
     (MkDocs copies images verbatim). Nothing is swapped in unless every step succeeded.
     """
-    docs, diagrams_out, site_dir = project / "docs", project / "diagrams_out", project / "site"
-    if not site or _pages_current(docs, generation.pages):
+    if not site or _pages_current(project / "docs", generation.pages):
         built = generation.finish()
         return built, publish(project, built, site=site, mkdocs=mkdocs)
-    for dest in (docs, diagrams_out, site_dir):
-        recover(dest)
+    docs, diagrams_out, site_dir = _recovered_outputs(project)
     images = generation.images
     mkdocs = mkdocs or _in_process(project)
     staged: list[tuple[Path, Path]] = []
     try:
         docs_staging = stage_tree(docs, {**generation.pages, **dict.fromkeys(images, IMAGE_PLACEHOLDER)})
         staged.append((docs_staging, docs))
-        site_staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "site-", dir=project))
+        site_staging = _site_staging(project)
         staged.append((site_staging, site_dir))
         mkdocs(docs_staging, site_staging)
         built = generation.finish()
         if not _put_images(docs_staging, site_staging, built, images):
             shutil.rmtree(site_staging)
             site_staging.mkdir()
-            run_mkdocs(project / "mkdocs.yml", docs_staging, site_staging)  # the worker, if any, is used up
+            _in_process(project)(docs_staging, site_staging)  # the worker, if any, is used up
         staged.append((stage_tree(diagrams_out, built.diagrams), diagrams_out))
         (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
     except BaseException:
