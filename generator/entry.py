@@ -20,10 +20,12 @@ def _fast_build(argv: list[str]) -> bool:
     project, model = Path("."), Path("model")
     folders = fingerprint.OUTPUTS if flags == "site=True" else ("docs", "diagrams_out")
     try:
-        summary = fingerprint.unchanged(project, fingerprint.input_fingerprint(project, model, flags), folders)
+        inputs = fingerprint.input_fingerprint(project, model, flags)
+        summary = fingerprint.unchanged(project, inputs, folders)
     except Exception:  # any doubt: take the full path, which reports problems properly
         return False
     if summary is None:
+        fingerprint.hand_over(project, model, flags, inputs)
         return False
     text, warnings = summary
     if warnings:

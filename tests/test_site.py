@@ -159,3 +159,14 @@ def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
                           cwd=project, capture_output=True, text=True)
     assert fast.returncode == 0 and fast.stdout.startswith("up to date: Cruddur"), fast.stderr
     assert warning in fast.stderr
+
+
+def test_entry_hands_its_fingerprint_to_the_cli_once(built: Path) -> None:
+    from generator import fingerprint
+
+    model = built / "model"
+    fresh = fingerprint.input_fingerprint(built, model, "site=True")
+    fingerprint.hand_over(built, model, "site=True", "from-the-entry-point")
+    assert fingerprint.inputs_for(built, model, "site=True") == "from-the-entry-point"
+    assert fingerprint.inputs_for(built, model, "site=True") == fresh  # taken once, then computed
+    assert fingerprint.inputs_for(built, model, "site=False") != fresh

@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
         from generator import fingerprint
 
         folders = ("docs", "diagrams_out") if no_site else fingerprint.OUTPUTS
-        inputs = fingerprint.input_fingerprint(project, model, f"site={not no_site}")  # same as generator.entry
+        inputs = fingerprint.inputs_for(project, model, f"site={not no_site}")  # as generator.entry computed it
         previous = None if no_cache else fingerprint.unchanged(project, inputs, folders)
         if previous is not None:
             summary, warnings = previous
