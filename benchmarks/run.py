@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import synthetic_model  # noqa: E402
 
-from generator.diagrams_stage import LINK_BASE, plan_views, render_diagrams  # noqa: E402
 from generator.index import ModelIndex  # noqa: E402
 from generator.load.model_loader import load_model  # noqa: E402
+from generator.publish.layouts import LINK_BASE, plan_views, render_diagrams  # noqa: E402
 from generator.render.diagram_render import ICON_PLACEHOLDER, RESOURCES, dot_source  # noqa: E402
 from generator.site.context import site_context  # noqa: E402
 from generator.site.pages import build_pages  # noqa: E402
@@ -50,7 +50,7 @@ _ARCHGEN_MAIN = (
     "atexit.register(lambda: open(os.environ['ARCHGEN_BENCH_RSS'], 'w').write("
     "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
     "sys.argv[0] = 'archgen'\n"
-    "from generator.entry import main\n"
+    "from generator.cli.entry import main\n"
     "main()\n")
 ARCHGEN = [sys.executable, "-c", _ARCHGEN_MAIN]
 

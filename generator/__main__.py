@@ -1,6 +1,6 @@
 """Allow `python -m generator`."""
 
-from generator.entry import main
+from generator.cli.entry import main
 
 if __name__ == "__main__":
     main()

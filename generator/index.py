@@ -8,7 +8,13 @@ from functools import cached_property
 
 from generator.schema import Model
 from generator.schema.aws import Service
-from generator.schema.c4 import Component, Container, Person, Relationship, SoftwareSystem
+from generator.schema.c4 import (
+    Component,
+    Container,
+    Person,
+    Relationship,
+    SoftwareSystem,
+)
 
 Element = Person | SoftwareSystem | Container | Component
 

@@ -93,7 +93,7 @@ def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, monkeypatc
     code = ("import sys\n"
             "def boom(*a, **k): raise RuntimeError('boom')\n"
             "import generator.load.overlay as o; o.load_model_and_options = boom\n"
-            "from generator.cli import main\n"
+            "from generator.cli.app import main\n"
             "sys.argv = ['archgen'] + sys.argv[1:]\nmain()\n")
     proc = subprocess.run([sys.executable, "-c", code, "validate", str(ROOT / "model")], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)

@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 
 def test_collector_is_paused_while_loading_and_back_after(monkeypatch) -> None:
-    import generator.load.model_loader as loader
+    import generator.parse.yaml_file as loader
 
     seen = []
     original = loader.load_yaml

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from generator.errors import ModelInvalid
 from generator.load.model_loader import load_model
-from generator.outputs import _safe_relative, read_tree
+from generator.publish.staging import _safe_relative, read_tree
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 MODEL_FILES = sorted(p.name for p in (ROOT / "model").glob("*.yaml"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.catalogue.framework import framework
 from generator.index import ModelIndex
 from generator.load.model_loader import load_model
-from generator.wellarchitected.availability import estimate_availability
-from generator.wellarchitected.catalogue import framework
-from generator.wellarchitected.risk import question_risks
+from generator.review.availability import estimate_availability
+from generator.review.risk import question_risks
 from tests.conftest import FIXTURES, ROOT, check_golden, run_cli
 
 GOLDENS = Path(__file__).parent / "goldens" / "review"

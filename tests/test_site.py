@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs import read_tree
+from generator.publish.staging import read_tree
 from tests.conftest import ROOT, run_cli
 
 
@@ -46,7 +46,7 @@ def test_committed_docs_are_what_the_model_produces() -> None:
     import os
 
     from generator.load.overlay import load_model_and_options
-    from generator.site_build import generate
+    from generator.publish.site import generate
 
     old = Path.cwd()
     os.chdir(ROOT)  # locations in the pages are relative to the project root, as `archgen build` runs
@@ -155,14 +155,14 @@ def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
     assert warning in first.stderr
     again = run_cli("build", cwd=project)
     assert again.stdout.startswith("up to date: Cruddur") and warning in again.stderr
-    fast = subprocess.run([sys.executable, "-c", "from generator.entry import main; main()", "build"],
+    fast = subprocess.run([sys.executable, "-c", "from generator.cli.entry import main; main()", "build"],
                           cwd=project, capture_output=True, text=True)
     assert fast.returncode == 0 and fast.stdout.startswith("up to date: Cruddur"), fast.stderr
     assert warning in fast.stderr
 
 
 def test_entry_hands_its_fingerprint_to_the_cli_once(built: Path) -> None:
-    from generator import fingerprint
+    from generator.publish import stamp as fingerprint
 
     model = built / "model"
     fresh = fingerprint.input_fingerprint(built, model, "site=True")

@@ -11,13 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import diagrams_stage
 from generator.errors import ExternalToolFailed, UsageError
 from generator.load.overlay import load_model_and_options
-from generator.mkdocs_run import run_mkdocs
-from generator.mkdocs_worker import MkDocsWorker
-from generator.outputs import read_tree
-from generator.site_build import IMAGE_PLACEHOLDER, publish_generation, start_generation
+from generator.mkdocs.run import run_mkdocs
+from generator.mkdocs.worker import MkDocsWorker
+from generator.publish import layouts as diagrams_stage
+from generator.publish.site import (
+    IMAGE_PLACEHOLDER,
+    publish_generation,
+    start_generation,
+)
+from generator.publish.staging import read_tree
 from tests.conftest import ROOT, run_cli
 
 

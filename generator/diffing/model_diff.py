@@ -9,8 +9,8 @@ from decimal import Decimal
 from generator.index import ModelIndex
 from generator.pricing.catalogue import default_catalogue
 from generator.pricing.estimate import cents, estimate_all
+from generator.review.review import Review, review
 from generator.schema import Model
-from generator.wellarchitected.review import Review, review
 
 SECTIONS = ("people", "systems", "containers", "components", "services", "decisions")
 

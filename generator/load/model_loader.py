@@ -10,12 +10,13 @@ from pydantic import ValidationError
 
 from generator.diagnostics import Diagnostic, Location, display_path
 from generator.errors import ModelInvalid, UsageError
-from generator.load.gc_pause import without_gc_pauses
-from generator.load.limits import DEFAULT_LIMITS, Limits
-from generator.load.pydantic_errors import diagnostics_from
-from generator.load.sourcemap import SourceMap
-from generator.load.text import SourceRejected, decode_source
-from generator.load.yaml12 import YamlProblem, load_yaml
+from generator.parse.gc_pause import without_gc_pauses
+from generator.parse.limits import DEFAULT_LIMITS, Limits
+from generator.parse.pydantic_errors import diagnostics_from
+from generator.parse.sourcemap import SourceMap
+from generator.parse.text import SourceRejected, decode_source
+from generator.parse.yaml12 import YamlProblem
+from generator.parse.yaml_file import ParsedFile, as_tuples, parse_file
 from generator.schema import TOP_LEVEL_LISTS, Model
 
 MODEL_SUFFIXES = (".yaml", ".yml")
@@ -32,13 +33,6 @@ class LoadedModel:
     warnings: tuple[Diagnostic, ...] = field(default=())
 
 
-@dataclass
-class ParsedFile:
-    display: str
-    data: dict
-    source_map: SourceMap
-
-
 def model_files(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
     if not path.exists():
         raise UsageError(f"model path {path.as_posix()!r} does not exist",
@@ -53,19 +47,6 @@ def model_files(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
     if len(files) > limits.max_files:
         raise UsageError(f"{len(files)} model files in {path.as_posix()!r}, over the limit of {limits.max_files}")
     return files
-
-
-def parse_file(raw: bytes, display: str, limits: Limits, sources: dict[str, str]) -> ParsedFile:
-    """Decode and parse one YAML file; raise SourceRejected/YamlProblem with a located diagnostic."""
-    text = decode_source(raw, display, limits)
-    sources[display] = text
-    data, source_map = load_yaml(text, display, limits)
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        raise YamlProblem(Diagnostic(source_map.values.get((), Location(display, 1, 1)), "Y009",
-                                     f"the file's top level is {kind}, but must be a mapping of model sections",
-                                     hint="start the file with section keys such as `services:` or `proposal:`"))
-    return ParsedFile(display, data, source_map)
 
 
 def merge(parsed: list[ParsedFile]) -> tuple[dict, SourceMap, list[Diagnostic]]:
@@ -108,15 +89,6 @@ def _by_section(locations: dict) -> dict[object, list]:
         if path:
             out.setdefault(path[0], []).append((path, loc))
     return out
-
-
-def as_tuples(value):
-    """Lists become tuples: the schema is frozen, and strict mode takes tuples for sequences."""
-    if isinstance(value, dict):
-        return {k: as_tuples(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return tuple(as_tuples(v) for v in value)
-    return value
 
 
 def content_hash(raw_files: list[tuple[str, bytes]]) -> str:
@@ -176,7 +148,9 @@ def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
 @without_gc_pauses
 def validate_model(raw: RawModel) -> LoadedModel:
     """Shape, then references; raise ModelInvalid with every problem of the first failing stage."""
-    from generator.references import check_references  # the reference pass reads the typed model
+    from generator.load.references import (
+        check_references,  # the reference pass reads the typed model
+    )
 
     data, source_map, sources = raw.data, raw.source_map, raw.sources
     fallback = Location(raw.files[0], 1, 1)

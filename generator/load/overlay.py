@@ -21,15 +21,20 @@ from pydantic import ValidationError
 
 from generator.diagnostics import Diagnostic, Location, display_path
 from generator.errors import ModelInvalid
-from generator.load.limits import DEFAULT_LIMITS
 from generator.load.model_loader import (
-    OPTIONS_DIR, LoadedModel, RawModel, as_tuples, parse_file, read_model, validate_model,
+    OPTIONS_DIR,
+    LoadedModel,
+    RawModel,
+    read_model,
+    validate_model,
 )
-from generator.load.pydantic_errors import diagnostics_from
-from generator.load.sourcemap import SourceMap
-from generator.load.suggest import did_you_mean
-from generator.load.text import SourceRejected
-from generator.load.yaml12 import YamlProblem
+from generator.parse.limits import DEFAULT_LIMITS
+from generator.parse.pydantic_errors import diagnostics_from
+from generator.parse.sourcemap import SourceMap
+from generator.parse.suggest import did_you_mean
+from generator.parse.text import SourceRejected
+from generator.parse.yaml12 import YamlProblem
+from generator.parse.yaml_file import as_tuples, parse_file
 from generator.schema import TOP_LEVEL_LISTS
 from generator.schema.option import OptionInfo
 

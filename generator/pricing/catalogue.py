@@ -10,7 +10,7 @@ from pydantic import Field
 
 from generator.diagnostics import Diagnostic, Location
 from generator.errors import ModelInvalid
-from generator.load.data_file import load_data_file
+from generator.parse.data_file import load_data_file
 from generator.schema.base import ExactPrice, Name, Percent, Quantity, Strict, Text, Url
 
 Price = ExactPrice  # text in the file ("0.0000166667") so no float ever touches a price

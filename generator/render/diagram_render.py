@@ -15,8 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import diagrams
-from diagrams import Cluster, Diagram, Edge, Node, setcluster, setdiagram
-from diagrams import c4
+from diagrams import Cluster, Diagram, Edge, Node, c4, setcluster, setdiagram
 from graphviz import nohtml
 
 from generator.catalogue.service_kinds import FALLBACK_ICON

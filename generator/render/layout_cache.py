@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from generator.outputs import write_file_atomic
+from generator.publish.staging import write_file_atomic
 from generator.render.graphviz_tool import dot_version
 
 

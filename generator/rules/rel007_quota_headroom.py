@@ -21,7 +21,7 @@ from generator.rules.base import Outcome, Rule
 
 
 def check(ctx):
-    from generator.wellarchitected.quotas import quota_checks
+    from generator.review.quotas import quota_checks
 
     for qc in quota_checks(ctx.index):
         if qc.need is None:

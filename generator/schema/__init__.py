@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from generator.schema.aws import Service
 from generator.schema.base import Strict
-from generator.schema.c4 import Component, Container, Person, Relationship, SoftwareSystem
+from generator.schema.c4 import (
+    Component,
+    Container,
+    Person,
+    Relationship,
+    SoftwareSystem,
+)
 from generator.schema.cost import CostSettings
 from generator.schema.decisions import Decision
 from generator.schema.gates import Gates

@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from generator.load.yaml12 import YamlFloat, YamlInt
+from generator.parse.yaml12 import YamlFloat, YamlInt
 
 MAX_QUANTITY = Decimal("1e12")
 _ID = re.compile(r"^[a-z][a-z0-9_-]{0,62}$")

@@ -9,8 +9,8 @@ from generator.load.model_loader import LoadedModel
 from generator.pricing.catalogue import PriceCatalogue, default_catalogue
 from generator.pricing.estimate import CostReport, estimate_all
 from generator.pricing.levers import Lever, savings_levers
+from generator.review.review import Review, review
 from generator.views.diagram import DiagramView
-from generator.wellarchitected.review import Review, review
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from generator.index import ModelIndex
 from generator.views.c4 import c4_views
 from generator.views.deployment import deployment_view
-from generator.views.pipeline import pipeline_view
 from generator.views.diagram import DiagramView
+from generator.views.pipeline import pipeline_view
 
 
 def all_views(index: ModelIndex) -> list[DiagramView]:

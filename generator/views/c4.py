@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from generator.index import ModelIndex
 from generator.schema.c4 import Component, Container, Person, SoftwareSystem
-from generator.views.diagram import DiagramView, ViewCluster, ViewEdge, ViewNode, anchor_for, merge_edges
+from generator.views.diagram import (
+    DiagramView,
+    ViewCluster,
+    ViewEdge,
+    ViewNode,
+    anchor_for,
+    merge_edges,
+)
 
 _DATA_KINDS = {"database", "datastore", "cache", "bucket"}
 

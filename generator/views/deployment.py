@@ -6,7 +6,14 @@ from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.index import ModelIndex
 from generator.schema.aws import Service
 from generator.schema.c4 import Person
-from generator.views.diagram import DiagramView, ViewCluster, ViewEdge, ViewNode, anchor_for, merge_edges
+from generator.views.diagram import (
+    DiagramView,
+    ViewCluster,
+    ViewEdge,
+    ViewNode,
+    anchor_for,
+    merge_edges,
+)
 
 _CLIENT_KINDS = {"spa", "mobile_app"}
 _CATEGORY_LABELS = {

@@ -9,8 +9,8 @@ from generator.index import ModelIndex
 from generator.pricing.catalogue import PriceCatalogue
 from generator.pricing.estimate import cents, estimate_all
 from generator.render.tables import Table
+from generator.review.review import review
 from generator.schema import Model
-from generator.wellarchitected.review import review
 
 
 @dataclass(frozen=True)

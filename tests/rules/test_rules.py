@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 import generator.rules as rules_package
+from generator.catalogue.framework import framework
 from generator.index import ModelIndex
-from generator.load.limits import DEFAULT_LIMITS
 from generator.load.model_loader import as_tuples
-from generator.load.yaml12 import load_yaml
+from generator.parse.limits import DEFAULT_LIMITS
+from generator.parse.yaml12 import load_yaml
 from generator.rules import BY_CODE, RULES
 from generator.rules.base import DOC_HEADINGS, RuleContext
 from generator.schema import Model
-from generator.wellarchitected.catalogue import framework
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

@@ -1,0 +1,74 @@
+"""`archgen validate` and `archgen schema`."""
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from generator.cli.common import (
+    DiagFormat,
+    FormatOpt,
+    ModelArg,
+    out,
+    print_warnings,
+    report_failure,
+)
+from generator.errors import ArchgenError
+
+
+def summary(loaded) -> str:
+    m = loaded.model
+    counts = [
+        (len(m.people), "people" if len(m.people) != 1 else "person"),
+        (len(m.systems), "systems"),
+        (len(m.containers), "containers"),
+        (len(m.components), "components"),
+        (len(m.services), "services"),
+        (len(m.relationships), "relationships"),
+        (len(m.decisions), "decisions"),
+    ]
+    return f"{m.proposal.name}: " + ", ".join(f"{n} {label}" for n, label in counts)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) -> None:
+        """Check the model: shape, references and values. Exit 0 valid, 1 invalid, 2 usage error."""
+        from generator.load.overlay import load_model_and_options
+
+        try:
+            loaded, options = load_model_and_options(model)
+        except ArchgenError as exc:
+            report_failure(exc, fmt)
+        print_warnings(loaded.warnings, loaded.sources, fmt)
+        if fmt is DiagFormat.json:
+            kinds = Counter(s.kind for s in loaded.model.services)
+            print(json.dumps({"ok": True, "summary": summary(loaded), "files": list(loaded.files),
+                              "content_hash": loaded.content_hash, "service_kinds": dict(sorted(kinds.items())),
+                              "warnings": len(loaded.warnings), "options": [o.info.id for o in options]},
+                             indent=2, sort_keys=True))
+        else:
+            extra = f"; {len(options)} option{'s' if len(options) != 1 else ''} valid" if options else ""
+            out.print(f"ok {summary(loaded)}{extra}", markup=False)
+
+    @app.command()
+    def schema(
+        output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSON Schema; '-' for stdout.")]
+        = Path("model/archgen.schema.json"),
+    ) -> None:
+        """Write the JSON Schema of the model (for editor completion via yaml-language-server)."""
+        from generator.json_schema import schema_bytes
+        from generator.publish.staging import write_file_atomic
+
+        data = schema_bytes()
+        if str(output) == "-":
+            typer.echo(data.decode(), nl=False)
+            return
+        try:
+            write_file_atomic(output, data)
+        except OSError as exc:
+            report_failure(ArchgenError(f"cannot write {output.as_posix()}: {exc.strerror}",
+                                        hint="choose a writable path with --output"))
+        out.print(f"wrote {output.as_posix()}", markup=False)

@@ -1,0 +1,61 @@
+"""A tiny MkDocs plugin: `mkdocs serve` / `mkdocs build` regenerate the pages from the model first.
+
+Registered as the `archgen` entry point in `mkdocs.plugins`. `archgen build` runs MkDocs itself on
+pages it already generated, and switches this plugin off for that run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+log = logging.getLogger("mkdocs.plugins.archgen")
+
+
+class ArchgenConfig(Config):
+    model = config_options.Type(str, default="model")
+
+
+class ArchgenPlugin(BasePlugin[ArchgenConfig]):
+    def _model_dir(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.model
+
+    def on_config(self, config):
+        if os.environ.get("ARCHGEN_PLUGIN_OFF"):
+            return config
+        from generator.diagnostics import render_text
+        from generator.errors import ArchgenError, ModelInvalid
+        from generator.load.model_loader import load_model
+        from generator.publish.site import generate
+        from generator.publish.staging import write_file_atomic
+        from generator.render.layout_cache import LayoutCache
+
+        project = Path(config.config_file_path).parent
+        try:
+            loaded = load_model(self._model_dir(config), base=project)
+            built = generate(loaded, LayoutCache(project / ".archgen-cache" / "layout"))
+        except ModelInvalid as exc:
+            raise PluginError("archgen: the model is invalid; the previous pages are kept\n"
+                              + render_text(exc.diagnostics, exc.sources)) from None
+        except ArchgenError as exc:
+            raise PluginError(f"archgen: {exc.message}") from None
+        docs = Path(config.docs_dir)
+        changed = 0
+        for rel, data in built.docs.items():
+            target = docs / rel
+            if not target.is_file() or target.read_bytes() != data:
+                write_file_atomic(target, data)
+                changed += 1
+        log.info("archgen: %d page(s) regenerated from %s", changed, self.config.model)
+        return config
+
+    def on_serve(self, server, config, builder):
+        if not os.environ.get("ARCHGEN_PLUGIN_OFF"):
+            server.watch(str(self._model_dir(config)))
+        return server

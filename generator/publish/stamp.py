@@ -1,0 +1,99 @@
+"""Build fingerprints: when every input of the last successful build is unchanged and its outputs are still
+exactly what it wrote, `archgen build` can say so without loading anything (stdlib only, so it stays fast)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+STAMP = Path(".archgen-cache") / "build-stamp.json"
+OUTPUTS = ("docs", "diagrams_out", "site")
+
+
+def _hash_files(digest, root: Path, files) -> None:
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def input_fingerprint(project: Path, model: Path, flags: str) -> str:
+    """Everything a build reads: archgen's own code and data, the model, mkdocs.yml, Graphviz's version."""
+    digest = hashlib.sha256(flags.encode() + b"\0")
+    _hash_files(digest, PACKAGE, [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in
+                                  (".py", ".yaml", ".j2", ".md", ".css") and "__pycache__" not in p.parts])
+    if model.is_dir():
+        _hash_files(digest, model, [p for p in model.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml")])
+    elif model.is_file():
+        _hash_files(digest, model.parent, [model])
+    else:
+        return ""
+    config = project / "mkdocs.yml"
+    digest.update(config.read_bytes() if config.is_file() else b"-")
+    dot = shutil.which("dot")
+    if dot is None:
+        return ""
+    version = subprocess.run([dot, "-V"], capture_output=True, timeout=30)
+    digest.update(version.stderr + version.stdout)
+    return digest.hexdigest()
+
+
+# The entry point fingerprints the inputs to try its fast path; when that fails, the CLI in the same
+# run takes the value over instead of hashing everything again.
+_from_entry: dict[tuple[str, str, str], str] = {}
+
+
+def hand_over(project: Path, model: Path, flags: str, inputs: str) -> None:
+    _from_entry[(str(project), str(model), flags)] = inputs
+
+
+def inputs_for(project: Path, model: Path, flags: str) -> str:
+    """The input fingerprint: the one handed over in this run (taken once), or computed now."""
+    return _from_entry.pop((str(project), str(model), flags), "") or input_fingerprint(project, model, flags)
+
+
+def output_fingerprint(project: Path, folders=OUTPUTS) -> dict[str, str]:
+    out = {}
+    for name in folders:
+        root = project / name
+        digest = hashlib.sha256()
+        if root.is_dir():
+            _hash_files(digest, root, [p for p in root.rglob("*") if p.is_file()])
+        out[name] = digest.hexdigest() if root.is_dir() else ""
+    return out
+
+
+def read_stamp(project: Path) -> dict | None:
+    try:
+        return json.loads((project / STAMP).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def write_stamp(project: Path, inputs: str, summary: str, folders, warnings: str = "") -> None:
+    """Remember a successful build: what it read, what it wrote, its summary and its warnings (as printed)."""
+    path = project / STAMP
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"inputs": inputs, "outputs": output_fingerprint(project, folders),
+                                   "summary": summary, "warnings": warnings}, indent=1, sort_keys=True))
+        tmp.replace(path)
+    except OSError:
+        pass  # no stamp only means the next build does the full check
+
+
+def unchanged(project: Path, inputs: str, folders) -> tuple[str, str] | None:
+    """The previous build's (summary, warnings) when nothing it read or wrote has changed since; otherwise None."""
+    stamp = read_stamp(project)
+    if not inputs or stamp is None or stamp.get("inputs") != inputs:
+        return None
+    if stamp.get("outputs") != output_fingerprint(project, folders):
+        return None
+    summary, warnings = stamp.get("summary"), stamp.get("warnings", "")
+    if not isinstance(summary, str) or not isinstance(warnings, str):
+        return None
+    return summary, warnings

@@ -1,0 +1,115 @@
+"""Composite availability of the main user request path from published SLAs, in nines and downtime."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from generator.index import ModelIndex
+from generator.parse.data_file import load_data_file
+from generator.schema.base import Name, Strict, Url
+
+PATH = Path(__file__).resolve().parent.parent / "catalogue" / "data" / "slas.yaml"
+HOURS_PER_MONTH = Decimal(730)
+HOURS_PER_YEAR = Decimal(8760)
+
+
+class Sla(Strict):
+    kind: Name
+    multi: Name
+    single: Name | None = None
+    source: Url
+
+
+class SlaCatalogue(Strict):
+    read: Name
+    slas: tuple[Sla, ...]
+
+
+@lru_cache(maxsize=1)
+def sla_catalogue() -> SlaCatalogue:
+    return load_data_file(PATH, SlaCatalogue)
+
+
+@dataclass(frozen=True)
+class PathStep:
+    service: str
+    kind: str
+    sla_percent: Decimal | None
+    single_point: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class AvailabilityEstimate:
+    steps: tuple[PathStep, ...]
+    composite: Decimal  # a fraction, e.g. 0.9985
+
+    @property
+    def percent(self) -> Decimal:
+        return self.composite * 100
+
+    @property
+    def nines(self) -> float:
+        return -math.log10(float(1 - self.composite)) if self.composite < 1 else float("inf")
+
+    @property
+    def downtime_month_minutes(self) -> Decimal:
+        return (1 - self.composite) * HOURS_PER_MONTH * 60
+
+    @property
+    def downtime_year_hours(self) -> Decimal:
+        return (1 - self.composite) * HOURS_PER_YEAR
+
+    @property
+    def single_points(self) -> list[str]:
+        return [s.service for s in self.steps if s.single_point]
+
+
+def request_path(index: ModelIndex) -> list[str]:
+    """The model's stated request path, or the services reached synchronously from people."""
+    stated = index.model.well_architected.request_path
+    if stated:
+        return list(stated)
+    from generator.views.deployment import deployment_view
+
+    view = deployment_view(index)
+    people = {p.id for p in index.model.people}
+    reached: list[str] = []
+    frontier = [e.target for e in view.edges if e.source in people and e.interaction == "sync"]
+    while frontier:
+        current = frontier.pop(0)
+        if current in reached or current not in index.services:
+            continue
+        reached.append(current)
+        frontier += [e.target for e in view.edges if e.source == current and e.interaction == "sync"]
+    return reached
+
+
+def _single(index: ModelIndex, service_id: str) -> bool:
+    s = index.services[service_id]
+    if s.kind in ("rds", "aurora_serverless", "elasticache"):
+        return not s.placement.multi_az
+    if s.kind in ("ecs_fargate", "ec2"):
+        return s.sizing.desired_count < 2 and not s.placement.multi_az and s.placement.az_count < 2
+    return False
+
+
+def estimate_availability(index: ModelIndex) -> AvailabilityEstimate:
+    slas = {s.kind: s for s in sla_catalogue().slas}
+    steps = []
+    composite = Decimal(1)
+    for sid in request_path(index):
+        service = index.services[sid]
+        sla = slas.get(service.kind)
+        single = _single(index, sid)
+        if sla is None:
+            steps.append(PathStep(sid, service.kind, None, single, ""))
+            continue
+        value = Decimal(sla.single if single and sla.single else sla.multi)
+        composite *= value / 100
+        steps.append(PathStep(sid, service.kind, value, single or (sla.single is not None and single), sla.source))
+    return AvailabilityEstimate(tuple(steps), composite)

@@ -1,0 +1,90 @@
+"""Run the rule catalogue: findings with stable keys, cross-checks against answers, acknowledgements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.catalogue.framework import framework, normalise_question_id
+from generator.index import ModelIndex
+from generator.rules import RULES
+from generator.rules.base import Rule, RuleContext
+
+RISK_ORDER = {"HIGH": 0, "MEDIUM": 1, "LOW": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    key: str  # CODE@element
+    code: str
+    element: str
+    status: str  # pass | fail | unknown
+    risk: str
+    pillar: str
+    message: str
+    practices: tuple[str, ...]
+    acknowledged: str | None = None  # the reason, when the model accepts the risk
+    cross_check: bool = False
+
+    @property
+    def open(self) -> bool:
+        return self.status == "fail" and self.acknowledged is None
+
+
+def _claims(index: ModelIndex) -> dict[str, str]:
+    """Best practice id -> question id, for every practice the model's answers claim."""
+    out = {}
+    for answer in index.model.well_architected.answers:
+        if answer.status == "answered":
+            for bp in answer.practices:
+                out[bp] = normalise_question_id(answer.question)
+    return out
+
+
+def run_rules(index: ModelIndex, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
+    ctx = RuleContext(index)
+    acks = {a.finding: a.reason for a in index.model.well_architected.acknowledgements}
+    claims = _claims(index)
+    seen: set[str] = set()
+    findings: list[Finding] = []
+    for rule in rules:
+        for outcome in rule.check(ctx):
+            key = f"{rule.code}@{outcome.element}"
+            if key in seen:  # one outcome per element: the worst one wins
+                continue
+            seen.add(key)
+            findings.append(Finding(key, rule.code, outcome.element, outcome.status, rule.risk, rule.pillar,
+                                    outcome.message, rule.practices, acks.get(key)))
+            if outcome.status != "fail":
+                continue
+            for bp in rule.practices:
+                if bp in claims:
+                    xkey = f"X{rule.code}@{outcome.element}"
+                    if xkey in seen:
+                        continue
+                    seen.add(xkey)
+                    findings.append(Finding(
+                        xkey, "X" + rule.code, outcome.element, "fail", rule.risk, rule.pillar,
+                        f"the answer to {claims[bp]} claims {bp}, but {outcome.message}", (bp,),
+                        acks.get(xkey) or acks.get(key), cross_check=True))
+    return sorted(findings, key=_order)
+
+
+def _order(f: Finding) -> tuple:
+    status = {"fail": 0, "unknown": 1, "pass": 2}[f.status]
+    return (status, f.acknowledged is not None, RISK_ORDER[f.risk], f.code, f.element)
+
+
+def unmatched_acknowledgements(index: ModelIndex, findings: list[Finding]) -> list[str]:
+    """Acknowledged keys that no longer match a failing finding (stale acknowledgements)."""
+    failing = {f.key for f in findings if f.status == "fail"}
+    return [a.finding for a in index.model.well_architected.acknowledgements if a.finding not in failing]
+
+
+def practices_evidenced() -> dict[str, list[str]]:
+    """Best practice id -> rule codes that evidence it (for the checklist)."""
+    out: dict[str, list[str]] = {}
+    for rule in RULES:
+        for bp in rule.practices:
+            out.setdefault(bp, []).append(rule.code)
+    assert all(bp in framework().practices for bp in out), "a rule cites an unknown best practice"
+    return out

@@ -1,1 +1,0 @@
-"""The Well-Architected review: the framework catalogue, answers, question risk, availability, quotas."""
