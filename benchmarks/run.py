@@ -36,11 +36,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import synthetic_model  # noqa: E402
 
+from generator.analysis import analyse  # noqa: E402
 from generator.index import ModelIndex  # noqa: E402
 from generator.load.model_loader import load_model  # noqa: E402
-from generator.publish.layouts import LINK_BASE, plan_views, render_diagrams  # noqa: E402
+from generator.publish.layouts import LINK_BASE, render_diagrams  # noqa: E402
 from generator.render.diagram_render import ICON_PLACEHOLDER, RESOURCES, dot_source  # noqa: E402
-from generator.site.context import site_context  # noqa: E402
+from generator.views.all_views import plan_views  # noqa: E402
 from generator.site.pages import build_pages  # noqa: E402
 
 # `archgen` as its console script runs it, also noting archgen's own peak memory (without its children:
@@ -160,8 +161,8 @@ def measure(name: str, project: Path) -> dict:
     views_dot = best(lambda: [dot_source(v, LINK_BASE) for v in plan_views(index)])
     diagrams_time = best(lambda: render_diagrams(index, cache=None), repeat=1)
     rendered = render_diagrams(index, cache=None)
-    context_time = best(lambda: site_context(loaded, rendered.views))
-    ctx = site_context(loaded, rendered.views)
+    context_time = best(lambda: analyse(loaded))
+    ctx = analyse(loaded)
     pages_time = best(lambda: build_pages(ctx))
     repeat = 5 if elements < 100 else 3 if elements < 400 else 2
     (cold, cold_mb, own_mb), (dot_floor, mkdocs_floor, total_floor) = cold_and_floor(project, repeat)

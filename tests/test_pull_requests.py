@@ -107,7 +107,7 @@ def test_check_lists_stale_files_and_writes_nothing(repo: Path) -> None:
 
 def test_diff_comment_stays_under_the_github_limit() -> None:
     from generator.diffing.model_diff import ElementChange, FieldChange, ModelDiff
-    from generator.diffing.render import GITHUB_COMMENT_LIMIT, diff_markdown
+    from generator.render.diff import GITHUB_COMMENT_LIMIT, diff_markdown
 
     big = ModelDiff(tuple(ElementChange("services", f"s{i}", "changed", (FieldChange("description", "a" * 300, "b" * 300),))
                           for i in range(500)), (), (), (), {})

@@ -45,6 +45,7 @@ def test_committed_docs_are_what_the_model_produces() -> None:
     """docs/ and diagrams_out/ in the repository are current (what `archgen check` will enforce)."""
     import os
 
+    from generator.analysis import analyse
     from generator.load.overlay import load_model_and_options
     from generator.publish.site import generate
 
@@ -52,7 +53,7 @@ def test_committed_docs_are_what_the_model_produces() -> None:
     os.chdir(ROOT)  # locations in the pages are relative to the project root, as `archgen build` runs
     try:
         loaded, options = load_model_and_options(Path("model"))
-        built = generate(loaded, None, options)
+        built = generate(analyse(loaded, options), None)
     finally:
         os.chdir(old)
     assert read_tree(ROOT / "docs") == built.docs
@@ -161,12 +162,18 @@ def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
     assert warning in fast.stderr
 
 
-def test_entry_hands_its_fingerprint_to_the_cli_once(built: Path) -> None:
-    from generator.publish import stamp as fingerprint
+def test_entry_hands_its_fingerprint_to_the_build_command(built: Path, monkeypatch) -> None:
+    """The entry point's fingerprint reaches `build` as an argument (no module state), so it is hashed once."""
+    from generator.cli import entry
+    from generator.publish import stamp
 
-    model = built / "model"
-    fresh = fingerprint.input_fingerprint(built, model, "site=True")
-    fingerprint.hand_over(built, model, "site=True", "from-the-entry-point")
-    assert fingerprint.inputs_for(built, model, "site=True") == "from-the-entry-point"
-    assert fingerprint.inputs_for(built, model, "site=True") == fresh  # taken once, then computed
-    assert fingerprint.inputs_for(built, model, "site=False") != fresh
+    (built / "model" / "proposal.yaml").write_text((built / "model" / "proposal.yaml").read_text() + "\n")
+    computed = []
+    real = stamp.input_fingerprint
+    monkeypatch.setattr(stamp, "input_fingerprint", lambda *a: computed.append(a) or real(*a))
+    monkeypatch.setattr("sys.argv", ["archgen", "build", "--no-site"])
+    monkeypatch.chdir(built)
+    with pytest.raises(SystemExit) as exit_info:
+        entry.main()
+    assert exit_info.value.code in (0, None)
+    assert len(computed) == 1

@@ -15,7 +15,9 @@ from generator.errors import ExternalToolFailed, UsageError
 from generator.load.overlay import load_model_and_options
 from generator.mkdocs.run import run_mkdocs
 from generator.mkdocs.worker import MkDocsWorker
+from generator.analysis import analyse
 from generator.publish import layouts as diagrams_stage
+from generator.views.all_views import plan_views
 from generator.publish.site import (
     IMAGE_PLACEHOLDER,
     publish_generation,
@@ -107,7 +109,7 @@ def _changed_generation(project: Path):
         loaded, options = load_model_and_options(project / "model")
     finally:
         proposal.write_text(original)
-    return start_generation(loaded, None, options)
+    return start_generation(analyse(loaded, options), None)
 
 
 def _snapshot(project: Path) -> tuple:
@@ -167,7 +169,7 @@ def test_biggest_views_are_laid_out_first_and_results_keep_view_order(monkeypatc
     from generator.index import ModelIndex
     from generator.load.model_loader import load_model
 
-    views = diagrams_stage.plan_views(ModelIndex(load_model(ROOT / "model").model))
+    views = plan_views(ModelIndex(load_model(ROOT / "model").model))
     started = []
 
     def recording_render(view, link_base, cache):

@@ -1,4 +1,4 @@
-"""The `archgen` command line: thin commands over the pipeline; the only module that prints and exits."""
+"""The `archgen` Typer app: the commands, and the last-resort boundary for internal errors."""
 
 from __future__ import annotations
 
@@ -8,17 +8,22 @@ from typing import Annotated, Optional
 import typer
 
 from generator import __version__
+from generator.cli import build, compare, cost, diagrams, guardrails, pr, review, validate
+from generator.cli.boundary import ArchgenGroup
 from generator.cli.common import err, out
 from generator.errors import EXIT_INVALID
 
 app = typer.Typer(
     name="archgen",
+    cls=ArchgenGroup,
     help="Architecture as code: validate a C4 + AWS Well-Architected model and render the proposal site.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
 def version_callback(value: bool) -> None:
     if value:
         out.print(f"archgen {__version__}", markup=False)
@@ -34,27 +39,26 @@ def root(
     """archgen: architecture proposals as a build artefact."""
 
 
-def _register() -> None:
-    from generator.cli.commands import register_all
+# registered explicitly, in the order `archgen --help` lists them
+for command_group in (validate, compare, guardrails, pr, review, cost, diagrams, build):
+    command_group.register(app)
 
-    register_all(app)
-
-
-_register()
+EXIT_INTERNAL = EXIT_INVALID + 69  # 70, EX_SOFTWARE
 
 
-def main() -> None:
+def main(input_fingerprint: str = "") -> None:
+    """Run the CLI; `input_fingerprint` is the entry point's hash of a build's inputs, when it made one."""
     debug = "--debug" in sys.argv[1:]
     try:
-        app(prog_name="archgen")
+        app(prog_name="archgen", obj={"input_fingerprint": input_fingerprint})
     except SystemExit:
         raise
     except KeyboardInterrupt:
         err.print("interrupted: earlier outputs are untouched", markup=False)
         sys.exit(130)
-    except Exception as exc:  # the last-resort boundary
+    except Exception as exc:  # the last-resort boundary: anything else is a bug in archgen
         if debug:
             raise
         err.print(f"internal error: {type(exc).__name__}: {exc}", markup=False)
         err.print("  this is a bug in archgen; rerun with --debug for a traceback and report it", markup=False)
-        sys.exit(EXIT_INVALID + 69)
+        sys.exit(EXIT_INTERNAL)

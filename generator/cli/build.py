@@ -5,27 +5,52 @@ from typing import Annotated
 
 import typer
 
-from generator.cli.common import ModelArg, err, out, report_failure
-from generator.diagnostics import render_text
+from generator.cli.common import ModelArg, err, out
 from generator.errors import ArchgenError
+from generator.publish import stamp
 
 ProjectOpt = Annotated[Path, typer.Option("--project", help="Project root: where mkdocs.yml, docs/ and site/ live.")]
+
+
+def build_summary(built, *, site: bool) -> str:
+    from generator.pricing.estimate import cents
+
+    a = built.analysis
+    pages = sum(1 for name in built.docs if name.endswith(".md"))
+    costs = ", ".join(f"{r.scenario.name} ${cents(r.total):,.2f}" for r in a.reports)
+    counts = a.review.finding_counts()
+    acked = sum(1 for f in a.review.findings if f.status == "fail" and f.acknowledged)
+    findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
+    where = "site/" if site else "docs/ and diagrams_out/"
+    return (f"built {a.model.proposal.name} into {where}: {pages} pages, {len(a.views)} diagrams\n"
+            f"  monthly cost: {costs}\n  findings: {findings}\n  {a.stamp}")
+
+
+def _write_schema(model: Path) -> None:
+    from generator.json_schema import schema_bytes
+    from generator.publish.staging import write_file_atomic
+
+    model_dir = model if model.is_dir() else model.parent
+    schema_path = model_dir / "archgen.schema.json"
+    if not schema_path.is_file() or schema_path.read_bytes() != schema_bytes():
+        write_file_atomic(schema_path, schema_bytes())
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def build(
+        ctx: typer.Context,
         model: ModelArg = Path("model"),
         project: ProjectOpt = Path("."),
         no_site: Annotated[bool, typer.Option("--no-site", help="Generate docs/ and diagrams_out/ only.")] = False,
         no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every diagram again.")] = False,
     ) -> None:
         """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
-        from generator.publish import stamp as fingerprint
-
-        folders = ("docs", "diagrams_out") if no_site else fingerprint.OUTPUTS
-        inputs = fingerprint.inputs_for(project, model, f"site={not no_site}")  # as generator.cli.entry computed it
-        previous = None if no_cache else fingerprint.unchanged(project, inputs, folders)
+        folders = ("docs", "diagrams_out") if no_site else stamp.OUTPUTS
+        flags = f"site={not no_site}"
+        handed = (ctx.obj or {}).get("input_fingerprint", "")  # the entry point's, for this same build
+        inputs = handed or stamp.input_fingerprint(project, model, flags)
+        previous = None if no_cache else stamp.unchanged(project, inputs, folders)
         if previous is not None:
             summary, warnings = previous
             if warnings:
@@ -37,46 +62,33 @@ def register(app: typer.Typer) -> None:
         # MkDocs warms up in its own process while the model is validated and the pages generated
         config_file = project / "mkdocs.yml"
         worker = MkDocsWorker(config_file, None) if no_site else MkDocsWorker.start(config_file)
-        from generator.json_schema import schema_bytes
+        # imported only now, after the worker started: an unchanged build is answered above without
+        # pydantic, Jinja or diagrams (0.5 s of imports)
+        from generator.analysis import analyse
+        from generator.diagnostics import render_text
         from generator.load.overlay import load_model_and_options
-        from generator.pricing.estimate import cents
         from generator.publish.site import publish_generation, start_generation
-        from generator.publish.staging import write_file_atomic
         from generator.render.layout_cache import LayoutCache
 
         try:
             with err.status("validating the model and its options"):
                 loaded, options = load_model_and_options(model)
+                analysis = analyse(loaded, options)
             with err.status("laying out diagrams, generating pages"
                             + (" and building the site (mkdocs build --strict)" if not no_site else "")):
                 cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
-                built, changed = publish_generation(project, start_generation(loaded, cache, options),
+                built, changed = publish_generation(project, start_generation(analysis, cache),
                                                     site=not no_site, mkdocs=worker.build)
-            model_dir = model if model.is_dir() else model.parent
-            schema_path = model_dir / "archgen.schema.json"
-            if not schema_path.is_file() or schema_path.read_bytes() != schema_bytes():
-                write_file_atomic(schema_path, schema_bytes())
-        except ArchgenError as exc:
-            report_failure(exc)
+            _write_schema(model)
         finally:
             worker.close()
         warnings = "\n".join(([render_text(list(loaded.warnings), loaded.sources)] if loaded.warnings else [])
                              + [f"warning: {warning}" for warning in built.warnings])
         if warnings:
             err.print(warnings, markup=False)
-        ctx = built.context
-        pages = sum(1 for name in built.docs if name.endswith(".md"))
-        views = len(ctx.views)
-        costs = ", ".join(f"{r.scenario.name} ${cents(r.total):,.2f}" for r in ctx.reports)
-        counts = ctx.review.finding_counts()
-        acked = sum(1 for f in ctx.review.findings if f.status == "fail" and f.acknowledged)
-        findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
-        where = "docs/ and diagrams_out/" if no_site else "site/"
-        verb = "up to date:"
-        summary = (f"built {ctx.index.model.proposal.name} into {where}: {pages} pages, {views} diagrams\n"
-                   f"  monthly cost: {costs}\n  findings: {findings}\n  {ctx.stamp}")
-        fingerprint.write_stamp(project, inputs, summary, folders, warnings)  # an unchanged rebuild repeats them
-        out.print(summary if changed else summary.replace("built ", f"{verb} ", 1), markup=False)
+        summary = build_summary(built, site=not no_site)
+        stamp.write_stamp(project, inputs, summary, folders, warnings)  # an unchanged rebuild repeats them
+        out.print(summary if changed else summary.replace("built ", "up to date: ", 1), markup=False)
 
     @app.command()
     def serve(
@@ -86,9 +98,9 @@ def register(app: typer.Typer) -> None:
         """Preview the site; pages are regenerated whenever a model file changes (through the mkdocs plugin)."""
         config = project / "mkdocs.yml"
         if not config.is_file():
-            report_failure(ArchgenError(f"no mkdocs.yml in {project.as_posix()}", hint="run from the project root"))
+            raise ArchgenError(f"no mkdocs.yml in {project.as_posix()}", hint="run from the project root")
+        # imported here: MkDocs' dev server pulls in livereload and watchdog, which no other command needs
         from mkdocs.commands.serve import serve as mkdocs_serve
 
         (project / "docs").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the archgen plugin fills it
-
         mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)

@@ -1,6 +1,6 @@
 """The `archgen` entry point: answers an unchanged `archgen build` before importing the CLI framework.
 
-Everything else is handed to `generator.cli.app.main`.
+Everything else is handed to `generator.cli.app.main`, with the input fingerprint when one was computed.
 """
 
 from __future__ import annotations
@@ -11,35 +11,38 @@ from pathlib import Path
 FAST_FORMS = {("build",): "site=True", ("build", "--no-site"): "site=False"}
 
 
-def _fast_build(argv: list[str]) -> bool:
+def _fast_build(argv: list[str]) -> tuple[bool, str]:
+    """(answered, input fingerprint computed on the way, or "")."""
     flags = FAST_FORMS.get(tuple(argv))
     if flags is None:
-        return False
-    from generator.publish import stamp as fingerprint
+        return False, ""
+    # imported here: the other commands never pay for hashing the inputs
+    from generator.publish import stamp
 
     project, model = Path("."), Path("model")
-    folders = fingerprint.OUTPUTS if flags == "site=True" else ("docs", "diagrams_out")
+    folders = stamp.OUTPUTS if flags == "site=True" else ("docs", "diagrams_out")
     try:
-        inputs = fingerprint.input_fingerprint(project, model, flags)
-        summary = fingerprint.unchanged(project, inputs, folders)
+        inputs = stamp.input_fingerprint(project, model, flags)
+        summary = stamp.unchanged(project, inputs, folders)
     except Exception:  # any doubt: take the full path, which reports problems properly
-        return False
+        return False, ""
     if summary is None:
-        fingerprint.hand_over(project, model, flags, inputs)
-        return False
+        return False, inputs
     text, warnings = summary
     if warnings:
         print(warnings, file=sys.stderr)
     print(text.replace("built ", "up to date: ", 1))
-    return True
+    return True, ""
 
 
 def main() -> None:
-    if _fast_build(sys.argv[1:]):
+    answered, inputs = _fast_build(sys.argv[1:])
+    if answered:
         return
+    # imported here: an unchanged build is answered without loading Typer, rich or pydantic
     from generator.cli.app import main as cli_main
 
-    cli_main()
+    cli_main(inputs)
 
 
 if __name__ == "__main__":

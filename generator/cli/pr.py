@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from generator.cli.common import out, report_failure
-from generator.errors import EXIT_GATE, ArchgenError, UsageError
+from generator.cli.common import out
+from generator.errors import GateFailed, OutOfDate, UsageError
 
 
 class DiffFormat(str, Enum):
@@ -17,86 +17,21 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def check(
-        model: Annotated[Path, typer.Argument(help="Model folder.")] = Path("model"),
-        project: Annotated[Path, typer.Option("--project", help="Project root holding docs/ and diagrams_out/.")]
-        = Path("."),
-    ) -> None:
-        """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
-        from generator.load.overlay import load_model_and_options
-        from generator.publish.site import generate
-        from generator.publish.staging import read_tree
-        from generator.render.layout_cache import LayoutCache
+def stale_outputs(project: Path, built) -> list[str]:
+    """What differs between the committed docs/ and diagrams_out/ and what the model produces."""
+    from generator.publish.staging import read_tree
 
-        try:
-            loaded, options = load_model_and_options(model)
-            built = generate(loaded, LayoutCache(project / ".archgen-cache" / "layout"), options)
-        except ArchgenError as exc:
-            report_failure(exc)
-        stale = []
-        for folder, expected in (("docs", built.docs), ("diagrams_out", built.diagrams)):
-            actual = read_tree(project / folder)
-            for name in sorted(set(expected) | set(actual)):
-                if name not in actual:
-                    stale.append(f"{folder}/{name} (missing)")
-                elif name not in expected:
-                    stale.append(f"{folder}/{name} (not produced by the model)")
-                elif actual[name] != expected[name]:
-                    stale.append(f"{folder}/{name} (differs)")
-        if stale:
-            typer.echo("out of date: the committed outputs differ from what the model produces:", err=True)
-            for line in stale:
-                typer.echo(f"  {line}", err=True)
-            typer.echo("  hint: run `archgen build` and commit docs/ and diagrams_out/", err=True)
-            raise typer.Exit(1)
-        out.print(f"ok: docs/ and diagrams_out/ are current ({len(built.docs) + len(built.diagrams)} files)",
-                  markup=False)
-
-    @app.command()
-    def diff(
-        old: Annotated[Optional[Path], typer.Argument(help="Old model folder (or omit and use --base).")] = None,
-        new: Annotated[Optional[Path], typer.Argument(help="New model folder (default: model).")] = None,
-        base: Annotated[Optional[str], typer.Option("--base", help="Git revision of the old model "
-                                                    "(default: the merge base with main).")] = None,
-        model: Annotated[Path, typer.Option("--model", help="Model folder inside the repository.")] = Path("model"),
-        fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
-        gate: Annotated[bool, typer.Option("--gate", help="Exit 3 when the change breaks a gate of the model.")] = False,
-    ) -> None:
-        """Semantic diff of two model versions: elements, relationships, cost and risk, for a PR comment."""
-        from generator.diffing.model_diff import diff_models
-        from generator.diffing.render import diff_json, diff_markdown
-        from generator.load import git_source
-        from generator.load.model_loader import load_model
-
-        try:
-            with tempfile.TemporaryDirectory(prefix="archgen-diff-") as tmp:
-                if old is not None and new is None and base is None:
-                    raise UsageError("give two folders (archgen diff OLD NEW) or --base REF")
-                if old is not None and base is not None:
-                    raise UsageError("give either two folders or --base, not both")
-                if old is None:
-                    root = git_source.repo_root(model)
-                    rel = model.resolve().relative_to(root).as_posix()
-                    ref = base or git_source.default_base(root)
-                    old = git_source.export_model(root, ref, rel, Path(tmp))
-                    new = model
-                old_model = load_model(old).model
-                new_model = load_model(new or model).model
-                result = diff_models(old_model, new_model)
-        except ArchgenError as exc:
-            report_failure(exc)
-        if fmt is DiffFormat.json:
-            print(json.dumps(diff_json(result), indent=2, sort_keys=True, default=str))
-        else:
-            print(diff_markdown(result), end="")
-        if gate:
-            broken = gate_failures(new_model, result)
-            if broken:
-                for line in broken:
-                    typer.echo(f"gate: {line}", err=True)
-                raise typer.Exit(EXIT_GATE)
+    stale = []
+    for folder, expected in (("docs", built.docs), ("diagrams_out", built.diagrams)):
+        actual = read_tree(project / folder)
+        for name in sorted(set(expected) | set(actual)):
+            if name not in actual:
+                stale.append(f"{folder}/{name} (missing)")
+            elif name not in expected:
+                stale.append(f"{folder}/{name} (not produced by the model)")
+            elif actual[name] != expected[name]:
+                stale.append(f"{folder}/{name} (differs)")
+    return stale
 
 
 def gate_failures(model, result) -> list[str]:
@@ -114,3 +49,66 @@ def gate_failures(model, result) -> list[str]:
                 failures.append(f"new unacknowledged {f.risk} finding {f.key}: {f.message} "
                                 f"(fix it or acknowledge it in well_architected.acknowledgements)")
     return failures
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def check(
+        model: Annotated[Path, typer.Argument(help="Model folder.")] = Path("model"),
+        project: Annotated[Path, typer.Option("--project", help="Project root holding docs/ and diagrams_out/.")]
+        = Path("."),
+    ) -> None:
+        """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
+        from generator.analysis import analyse
+        from generator.load.overlay import load_model_and_options
+        from generator.publish.site import generate
+        from generator.render.layout_cache import LayoutCache
+
+        loaded, options = load_model_and_options(model)
+        built = generate(analyse(loaded, options), LayoutCache(project / ".archgen-cache" / "layout"))
+        stale = stale_outputs(project, built)
+        if stale:
+            raise OutOfDate("out of date: the committed outputs differ from what the model produces:",
+                            details=tuple(stale), hint="run `archgen build` and commit docs/ and diagrams_out/")
+        out.print(f"ok: docs/ and diagrams_out/ are current ({len(built.docs) + len(built.diagrams)} files)",
+                  markup=False)
+
+    @app.command()
+    def diff(
+        old: Annotated[Optional[Path], typer.Argument(help="Old model folder (or omit and use --base).")] = None,
+        new: Annotated[Optional[Path], typer.Argument(help="New model folder (default: model).")] = None,
+        base: Annotated[Optional[str], typer.Option("--base", help="Git revision of the old model "
+                                                    "(default: the merge base with main).")] = None,
+        model: Annotated[Path, typer.Option("--model", help="Model folder inside the repository.")] = Path("model"),
+        fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
+        gate: Annotated[bool, typer.Option("--gate", help="Exit 3 when the change breaks a gate of the model.")] = False,
+    ) -> None:
+        """Semantic diff of two model versions: elements, relationships, cost and risk, for a PR comment."""
+        from generator.analysis import analyse
+        from generator.diffing.model_diff import diff_models
+        from generator.load import git_source
+        from generator.load.model_loader import load_model
+        from generator.render.diff import diff_json, diff_markdown
+
+        if old is not None and new is None and base is None:
+            raise UsageError("give two folders (archgen diff OLD NEW) or --base REF")
+        if old is not None and base is not None:
+            raise UsageError("give either two folders or --base, not both")
+        with tempfile.TemporaryDirectory(prefix="archgen-diff-") as tmp:
+            if old is None:
+                root = git_source.repo_root(model)
+                rel = model.resolve().relative_to(root).as_posix()
+                ref = base or git_source.default_base(root)
+                old = git_source.export_model(root, ref, rel, Path(tmp))
+                new = model
+            before = analyse(load_model(old), views=False)
+            after = analyse(load_model(new or model), views=False)
+        result = diff_models(before, after)
+        if fmt is DiffFormat.json:
+            print(json.dumps(diff_json(result), indent=2, sort_keys=True, default=str))
+        else:
+            print(diff_markdown(result), end="")
+        if gate:
+            broken = gate_failures(after.model, result)
+            if broken:
+                raise GateFailed("\n".join(f"gate: {line}" for line in broken))

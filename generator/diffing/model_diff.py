@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
-from generator.index import ModelIndex
-from generator.pricing.catalogue import default_catalogue
-from generator.pricing.estimate import cents, estimate_all
-from generator.review.review import Review, review
+from generator.pricing.estimate import CostReport, cents
+from generator.review.review import Review
 from generator.schema import Model
 
 SECTIONS = ("people", "systems", "containers", "components", "services", "decisions")
@@ -74,7 +73,7 @@ def _flatten(value, prefix: str = "") -> dict[str, object]:
     return {prefix: value}
 
 
-def _element_changes(old: Model, new: Model) -> list[ElementChange]:
+def element_changes(old: Model, new: Model) -> list[ElementChange]:
     changes = []
     for section in SECTIONS:
         before = {e.id: e for e in getattr(old, section)}
@@ -99,11 +98,23 @@ def _relationship_keys(model: Model) -> list[str]:
             for r in model.relationships]
 
 
-def _costs(old: Model, new: Model) -> list[CostDelta]:
-    catalogue = default_catalogue()
-    old_reports = {r.scenario.id: r for r in estimate_all(old, catalogue)}
+class Analysed(Protocol):
+    """What a diff reads of each side: the model and what was computed from it."""
+
+    @property
+    def model(self) -> Model: ...
+
+    @property
+    def reports(self) -> tuple[CostReport, ...]: ...
+
+    @property
+    def review(self) -> Review: ...
+
+
+def _costs(old: Analysed, new: Analysed) -> list[CostDelta]:
+    old_reports = {r.scenario.id: r for r in old.reports}
     out = []
-    for report in estimate_all(new, catalogue):
+    for report in new.reports:
         before = old_reports.get(report.scenario.id)
         old_by = before.by_service() if before else {}
         new_by = report.by_service()
@@ -118,17 +129,17 @@ def _costs(old: Model, new: Model) -> list[CostDelta]:
     return out
 
 
-def diff_models(old: Model, new: Model) -> ModelDiff:
-    old_review, new_review = review(ModelIndex(old)), review(ModelIndex(new))
+def diff_models(old: Analysed, new: Analysed) -> ModelDiff:
+    old_review, new_review = old.review, new.review
     risk_delta: dict[str, dict[str, int]] = {}
     for pillar in new_review.framework.pillars:
         a, b = old_review.risk_counts(pillar.id), new_review.risk_counts(pillar.id)
         risk_delta[pillar.name] = {k: b[k] - a[k] for k in ("HIGH", "MEDIUM", "NONE", "UNANSWERED", "NOT_APPLICABLE")}
     old_open = {f.key: f for f in old_review.findings if f.open}
     new_open = {f.key: f for f in new_review.findings if f.open}
-    old_rel, new_rel = _relationship_keys(old), _relationship_keys(new)
+    old_rel, new_rel = _relationship_keys(old.model), _relationship_keys(new.model)
     return ModelDiff(
-        tuple(_element_changes(old, new)),
+        tuple(element_changes(old.model, new.model)),
         tuple(r for r in new_rel if r not in old_rel),
         tuple(r for r in old_rel if r not in new_rel),
         tuple(_costs(old, new)),
@@ -137,10 +148,6 @@ def diff_models(old: Model, new: Model) -> ModelDiff:
         tuple(f for k, f in old_open.items() if k not in new_open),
         new_review,
     )
-
-
-def decision_changes(d: ModelDiff) -> list[ElementChange]:
-    return [e for e in d.elements if e.section == "decisions"]
 
 
 def counts(d: ModelDiff) -> Counter:

@@ -213,14 +213,12 @@ def _sub_map(source_map: SourceMap, key: str) -> SourceMap:
     return sub
 
 
-def load_options(model_dir: Path, base: RawModel | None = None) -> list[LoadedOption]:
-    base = base or read_model(model_dir)
-    return [load_option(p, base) for p in option_files(model_dir)]
+def load_model_and_options(path: Path, *, base: Path | None = None) -> tuple[LoadedModel, tuple[LoadedOption, ...]]:
+    """The base model and every option under model/options/, each validated; all problems at once.
 
-
-def load_model_and_options(path: Path) -> tuple[LoadedModel, tuple[LoadedOption, ...]]:
-    """The base model and every option under model/options/, each validated; all problems at once."""
-    raw = read_model(path)
+    `base` is the folder file names are shown relative to (default: the working directory).
+    """
+    raw = read_model(path, base=base)
     problems: list[Diagnostic] = []
     sources = dict(raw.sources)
     try:
@@ -232,7 +230,7 @@ def load_model_and_options(path: Path) -> tuple[LoadedModel, tuple[LoadedOption,
     if path.is_dir():
         for option_path in option_files(path):
             try:
-                options.append(load_option(option_path, raw))
+                options.append(load_option(option_path, raw, root=base))
             except ModelInvalid as exc:
                 problems += [d for d in exc.diagnostics if d not in problems]
                 sources.update(exc.sources)

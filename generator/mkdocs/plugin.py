@@ -31,15 +31,16 @@ class ArchgenPlugin(BasePlugin[ArchgenConfig]):
             return config
         from generator.diagnostics import render_text
         from generator.errors import ArchgenError, ModelInvalid
-        from generator.load.model_loader import load_model
+        from generator.analysis import analyse
+        from generator.load.overlay import load_model_and_options
         from generator.publish.site import generate
         from generator.publish.staging import write_file_atomic
         from generator.render.layout_cache import LayoutCache
 
         project = Path(config.config_file_path).parent
         try:
-            loaded = load_model(self._model_dir(config), base=project)
-            built = generate(loaded, LayoutCache(project / ".archgen-cache" / "layout"))
+            loaded, options = load_model_and_options(self._model_dir(config), base=project)
+            built = generate(analyse(loaded, options), LayoutCache(project / ".archgen-cache" / "layout"))
         except ModelInvalid as exc:
             raise PluginError("archgen: the model is invalid; the previous pages are kept\n"
                               + render_text(exc.diagnostics, exc.sources)) from None

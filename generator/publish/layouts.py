@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator.index import ModelIndex
 from generator.render.diagram_render import FORMATS, render_view
 from generator.render.graphviz_tool import find_dot, stop_layouts
 from generator.render.layout_cache import LayoutCache
-from generator.views.all_views import all_views
+from generator.views.all_views import plan_views
 from generator.views.diagram import DiagramView
 
 LINK_BASE = "../architecture/"
@@ -27,12 +27,6 @@ class RenderedDiagrams:
     views: tuple[DiagramView, ...]
     files: dict[str, bytes]
     warnings: tuple[str, ...]
-
-
-def plan_views(index: ModelIndex, *, only: tuple[str, ...] | None = None, prefix: str = "") -> list[DiagramView]:
-    """The views of a model (optionally only some kinds), ids prefixed for option models."""
-    views = [v for v in all_views(index) if only is None or v.kind in only]
-    return [replace(v, id=prefix + v.id) for v in views] if prefix else views
 
 
 def view_files(views: list[DiagramView] | tuple[DiagramView, ...]) -> tuple[str, ...]:

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ArchgenError
-from generator.index import ModelIndex
-from generator.load.model_loader import LoadedModel
+from generator.analysis import Analysis
 from generator.mkdocs.run import PLUGIN_OFF, run_mkdocs
-from generator.publish.layouts import Layouts, plan_views, view_files
+from generator.publish.layouts import Layouts, view_files
 from generator.publish.staging import (
     STAGING_PREFIX,
     discard,
@@ -26,7 +25,6 @@ from generator.publish.staging import (
     swap_in,
 )
 from generator.render.layout_cache import LayoutCache
-from generator.site.context import SiteContext, site_context
 from generator.site.pages import build_pages
 
 # How a staged site gets built: (docs_dir, site_dir) -> None, raising ArchgenError on failure.
@@ -35,7 +33,7 @@ SiteBuilder = Callable[[Path, Path], None]
 
 @dataclass(frozen=True)
 class Built:
-    context: SiteContext
+    analysis: Analysis
     docs: dict[str, bytes]
     diagrams: dict[str, bytes]
     warnings: tuple[str, ...]
@@ -47,7 +45,7 @@ IMAGE_SUFFIXES = (".svg", ".png")
 @dataclass(frozen=True)
 class Generation:
     """Pages generated, diagrams still being laid out by Graphviz in the background."""
-    context: SiteContext
+    analysis: Analysis
     pages: dict[str, bytes]
     layouts: Layouts
 
@@ -63,28 +61,23 @@ class Generation:
         for name, data in rendered.files.items():
             if name.endswith(IMAGE_SUFFIXES):
                 docs[f"diagrams/{name}"] = data
-        warnings = tuple(rendered.warnings) + tuple(w for r in self.context.reports for w in r.warnings)
-        return Built(self.context, docs, rendered.files, tuple(dict.fromkeys(warnings)))
+        warnings = tuple(rendered.warnings) + tuple(w for r in self.analysis.reports for w in r.warnings)
+        return Built(self.analysis, docs, rendered.files, tuple(dict.fromkeys(warnings)))
 
 
-def start_generation(loaded: LoadedModel, cache: LayoutCache | None, options: tuple = ()) -> Generation:
+def start_generation(analysis: Analysis, cache: LayoutCache | None) -> Generation:
     """Start laying out every view (the model's and each option's deployment), then generate the pages."""
-    main_views = plan_views(ModelIndex(loaded.model))
-    views = list(main_views)
-    for option in options:
-        views += plan_views(ModelIndex(option.loaded.model), only=("deployment",), prefix=f"option-{option.info.id}-")
-    layouts = Layouts(views, cache)
+    layouts = Layouts(list(analysis.all_views), cache)
     try:
-        ctx = site_context(loaded, tuple(main_views), options)
-        return Generation(ctx, build_pages(ctx), layouts)
+        return Generation(analysis, build_pages(analysis), layouts)
     except BaseException:
         layouts.abandon()
         raise
 
 
-def generate(loaded: LoadedModel, cache: LayoutCache | None, options: tuple = ()) -> Built:
+def generate(analysis: Analysis, cache: LayoutCache | None) -> Built:
     """Everything docs/ and diagrams_out/ should contain, in memory."""
-    return start_generation(loaded, cache, options).finish()
+    return start_generation(analysis, cache).finish()
 
 
 SITE_STAMP = ".archgen-stamp"

@@ -41,20 +41,6 @@ def input_fingerprint(project: Path, model: Path, flags: str) -> str:
     return digest.hexdigest()
 
 
-# The entry point fingerprints the inputs to try its fast path; when that fails, the CLI in the same
-# run takes the value over instead of hashing everything again.
-_from_entry: dict[tuple[str, str, str], str] = {}
-
-
-def hand_over(project: Path, model: Path, flags: str, inputs: str) -> None:
-    _from_entry[(str(project), str(model), flags)] = inputs
-
-
-def inputs_for(project: Path, model: Path, flags: str) -> str:
-    """The input fingerprint: the one handed over in this run (taken once), or computed now."""
-    return _from_entry.pop((str(project), str(model), flags), "") or input_fingerprint(project, model, flags)
-
-
 def output_fingerprint(project: Path, folders=OUTPUTS) -> dict[str, str]:
     out = {}
     for name in folders:

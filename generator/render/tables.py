@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    align: tuple[str, ...] = ()  # "l" or "r" per column
-    footer: tuple[str, ...] | None = None
+from generator.views.table import Table
 
 
 def md_cell(text: str) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from generator.flows import request_path
 from generator.index import ModelIndex
 from generator.parse.data_file import load_data_file
 from generator.schema.base import Name, Strict, Url
@@ -67,26 +68,6 @@ class AvailabilityEstimate:
     @property
     def single_points(self) -> list[str]:
         return [s.service for s in self.steps if s.single_point]
-
-
-def request_path(index: ModelIndex) -> list[str]:
-    """The model's stated request path, or the services reached synchronously from people."""
-    stated = index.model.well_architected.request_path
-    if stated:
-        return list(stated)
-    from generator.views.deployment import deployment_view
-
-    view = deployment_view(index)
-    people = {p.id for p in index.model.people}
-    reached: list[str] = []
-    frontier = [e.target for e in view.edges if e.source in people and e.interaction == "sync"]
-    while frontier:
-        current = frontier.pop(0)
-        if current in reached or current not in index.services:
-            continue
-        reached.append(current)
-        frontier += [e.target for e in view.edges if e.source == current and e.interaction == "sync"]
-    return reached
 
 
 def _single(index: ModelIndex, service_id: str) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from generator.catalogue.framework import framework, normalise_question_id
 from generator.index import ModelIndex
+from generator.pricing.estimate import CostReport
 from generator.rules import RULES
 from generator.rules.base import Rule, RuleContext
 
@@ -40,8 +41,8 @@ def _claims(index: ModelIndex) -> dict[str, str]:
     return out
 
 
-def run_rules(index: ModelIndex, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
-    ctx = RuleContext(index)
+def run_rules(index: ModelIndex, reports: tuple[CostReport, ...], rules: tuple[Rule, ...] = RULES) -> list[Finding]:
+    ctx = RuleContext(index, reports)
     acks = {a.finding: a.reason for a in index.model.well_architected.acknowledgements}
     claims = _claims(index)
     seen: set[str] = set()

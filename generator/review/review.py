@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.catalogue.framework import Framework, framework
 from generator.index import ModelIndex
+from generator.pricing.estimate import CostReport
 from generator.review.availability import AvailabilityEstimate, estimate_availability
 from generator.review.findings import Finding, run_rules, unmatched_acknowledgements
 from generator.review.quotas import QuotaCheck, quota_checks
@@ -37,8 +38,9 @@ class Review:
                       key=lambda q: (order[q.risk], q.pillar, int(q.question.id.split()[1])))
 
 
-def review(index: ModelIndex) -> Review:
+def review(index: ModelIndex, reports: tuple[CostReport, ...]) -> Review:
+    """The whole review of one model, given its cost reports (rules about spend read them)."""
     fw = framework()
-    findings = run_rules(index)
+    findings = run_rules(index, reports)
     return Review(fw, tuple(question_risks(index.model, fw)), tuple(findings), estimate_availability(index),
                   tuple(quota_checks(index)), tuple(unmatched_acknowledgements(index, findings)))

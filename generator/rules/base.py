@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from typing import Callable, Iterable, Literal
 
 from generator.index import ModelIndex
+from generator.pricing.estimate import CostReport
 
 Status = Literal["pass", "fail", "unknown"]
 DOC_HEADINGS = ("What it checks", "Why it matters", "How to fix", "Example", "Best practices")
@@ -21,19 +21,12 @@ class Outcome:
     message: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class RuleContext:
-    """What a rule may look at: the model index, and derived facts computed once on demand."""
+    """What a rule may look at: the model index and the cost reports computed for it (one per scenario)."""
 
     index: ModelIndex
-    _cache: dict = field(default_factory=dict)
-
-    @cached_property
-    def cost_reports(self):
-        from generator.pricing.catalogue import default_catalogue
-        from generator.pricing.estimate import estimate_all
-
-        return estimate_all(self.index.model, default_catalogue())
+    cost_reports: tuple[CostReport, ...]
 
     def explicitly_set(self, obj, name: str) -> bool:
         return name in obj.model_fields_set

@@ -8,7 +8,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.render.tables import Table, md_cell, to_markdown
+from generator.render.tables import md_cell, to_markdown
+from generator.views.table import Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

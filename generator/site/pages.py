@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import cents
-from generator.render.review_markdown import RISK_BADGE, summary_table
-from generator.render.tables import Table
-from generator.site.context import SiteContext
+from generator.render.review import RISK_BADGE, summary_table
+from generator.views.table import Table
+from generator.analysis import Analysis
 from generator.site.markdown import environment
 from generator.site.reference import reference_sections
 from generator.views import cost_view
+from generator.views.options_view import comparison_table
 from generator.views.services_view import service_rows
 
 STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
@@ -38,7 +39,7 @@ def _findings_table(findings, prefix: str = "") -> Table:
     return Table(("Risk", "Finding", "What", "Best practices", "State"), tuple(rows))
 
 
-def build_pages(ctx: SiteContext) -> dict[str, bytes]:
+def build_pages(ctx: Analysis) -> dict[str, bytes]:
     env = environment()
     m = ctx.index.model
     first = ctx.reports[0]
@@ -75,11 +76,8 @@ def build_pages(ctx: SiteContext) -> dict[str, bytes]:
         "decisions/index.md": env.get_template("decisions_index.md.j2").render(**common),
         "reference.md": env.get_template("reference.md.j2").render(**common, sections=reference_sections()),
     }
-    from generator.diffing.model_diff import diff_models
-    from generator.views.options_view import comparison_table
-
-    changes = {o.info.id: diff_models(m, o.loaded.model).elements for o in ctx.options}
-    table = comparison_table(m, list(ctx.option_rows), link_decisions=True) if ctx.options else None
+    changes = {o.option.info.id: o.changes for o in ctx.options}
+    table = comparison_table(m, ctx.option_rows(), link_decisions=True) if ctx.options else None
     pages["options.md"] = env.get_template("options.md.j2").render(**common, table=table, changes=changes)
     for d in m.decisions:
         cited = [s.id for s in m.services if s.justification and s.justification.decision == d.id]
@@ -93,7 +91,7 @@ def build_pages(ctx: SiteContext) -> dict[str, bytes]:
     return out
 
 
-def _quota_table(ctx: SiteContext) -> Table:
+def _quota_table(ctx: Analysis) -> Table:
     rows = tuple((q.quota.name, q.scenario, q.element, "-" if q.need is None else f"{q.need:,}",
                   f"{q.quota.default:,}", "-" if q.share is None else f"{q.share:.1f}%", q.status, q.quota.source)
                  for q in ctx.review.quotas)

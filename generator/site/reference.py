@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.json_schema import model_json_schema
-from generator.render.tables import Table
+from generator.views.table import Table
 
 
 def _type_of(prop: dict) -> str:

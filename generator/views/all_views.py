@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.index import ModelIndex
 from generator.views.c4 import c4_views
 from generator.views.deployment import deployment_view
@@ -16,3 +18,9 @@ def all_views(index: ModelIndex) -> list[DiagramView]:
     if pipeline is not None:
         views.append(pipeline)
     return views
+
+
+def plan_views(index: ModelIndex, *, only: tuple[str, ...] | None = None, prefix: str = "") -> list[DiagramView]:
+    """The views of a model (optionally only some kinds), ids prefixed for option models."""
+    views = [v for v in all_views(index) if only is None or v.kind in only]
+    return [replace(v, id=prefix + v.id) for v in views] if prefix else views

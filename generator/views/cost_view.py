@@ -8,7 +8,7 @@ from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.catalogue import PriceCatalogue
 from generator.pricing.estimate import CostReport, cents
 from generator.pricing.levers import Lever
-from generator.render.tables import Table
+from generator.views.table import Table
 from generator.schema import Model
 
 
@@ -102,28 +102,3 @@ def price_text_entry(entry) -> str:
     if entry.free is not None:
         free = f" ({qty(entry.free.quantity)} free, {entry.free.type.replace('_', ' ')})"
     return f"${entry.usd.normalize():f}{per}{free}"
-
-
-def cost_json(model: Model, reports: tuple[CostReport, ...], levers: dict[str, list[Lever]]) -> dict:
-    def line_json(line) -> dict:
-        return {"dimension": line.dimension, "quantity": str(line.quantity), "unit": line.unit,
-                "basis": line.basis, "price_id": line.price.id if line.price else None,
-                "unit_price_usd": str(line.price.usd) if line.price else None,
-                "per": str(line.price.per) if line.price else None,
-                "free_quantity": str(line.free_quantity), "on_demand_usd": str(cents(line.on_demand)),
-                "cost_usd": str(cents(line.cost)), "source": line.price.source if line.price else None}
-
-    return {
-        "currency": "USD",
-        "budget": str(model.cost.budget.monthly_limit) if model.cost.budget else None,
-        "scenarios": [{
-            "id": r.scenario.id, "name": r.scenario.name, "total_usd": str(cents(r.total)),
-            "free_tier_value_usd": str(cents(r.free_value)), "warnings": r.warnings,
-            "services": [{"id": s.service, "kind": s.kind, "total_usd": str(cents(s.total)),
-                          "pricing_model": s.pricing_model, "needs_usage": list(s.needs_usage),
-                          "assumptions": list(s.assumptions), "lines": [line_json(ln) for ln in s.lines]}
-                         for s in r.services],
-            "levers": [{"id": lv.id, "status": lv.status, "monthly_saving_usd": str(cents(lv.monthly_saving)),
-                        "detail": lv.detail} for lv in levers[r.scenario.id]],
-        } for r in reports],
-    }

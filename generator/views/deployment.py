@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.flows import client_people, deployment_flows
 from generator.index import ModelIndex
 from generator.schema.aws import Service
-from generator.schema.c4 import Person
 from generator.views.diagram import (
     DiagramView,
     ViewCluster,
@@ -15,7 +15,6 @@ from generator.views.diagram import (
     merge_edges,
 )
 
-_CLIENT_KINDS = {"spa", "mobile_app"}
 _CATEGORY_LABELS = {
     "compute": "Compute", "data": "Data", "integration": "Messaging and events", "security": "Identity and secrets",
     "observability": "Observability", "devtools": "Delivery", "governance": "Cost governance", "network": "Network",
@@ -38,16 +37,6 @@ def _service_node(index: ModelIndex, service: Service, cluster: str) -> ViewNode
     desc = "runs: " + ", ".join(hosted) if hosted else service.description
     return ViewNode(service.id, service.name, "service", sub, desc, icon=kind.icon, cluster=cluster,
                     anchor=anchor_for(service.id))
-
-
-def _entry(index: ModelIndex, service_id: str) -> str:
-    """The outermost service in front of `service_id` (CloudFront before S3, ALB before ECS)."""
-    front = {b: s.id for s in index.model.services if s.kind not in ("route53",) for b in s.fronts}
-    seen = {service_id}
-    while service_id in front and front[service_id] not in seen:
-        service_id = front[service_id]
-        seen.add(service_id)
-    return service_id
 
 
 def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
@@ -95,23 +84,14 @@ def deployment_view(index: ModelIndex) -> DiagramView:
     m = index.model
     clusters, where = _clusters(index)
     nodes: list[ViewNode] = []
-    client_people = _client_people(index)
-    nodes += [ViewNode(p.id, p.name, "person", "Browser" if p.id in client_people else "Person", icon="general.Users",
-                       anchor=anchor_for(p.id)) for p in m.people if p.id in _people_in_flows(index)]
+    deployment = deployment_flows(index)
+    clients = client_people(index)
+    nodes += [ViewNode(p.id, p.name, "person", "Browser" if p.id in clients else "Person", icon="general.Users",
+                       anchor=anchor_for(p.id)) for p in m.people if p.id in deployment.people]
     nodes += [_service_node(index, s, where[s.id]) for s in m.services]
-    externals = _external_systems_in_flows(index)
     nodes += [ViewNode(s.id, s.name, "external", "External system", icon="general.InternetAlt1",
-                       external=True, anchor=anchor_for(s.id)) for s in m.systems if s.id in externals]
-    visible = {n.id for n in nodes}
-    edges: list[ViewEdge] = []
-    for s in m.services:
-        for behind in s.fronts:
-            edges.append(ViewEdge(s.id, behind, "", "sync"))
-    for r in m.relationships:
-        for source in _sources(index, r.source):
-            target = _target(index, r.destination, entry=source not in index.services)
-            if source in visible and target in visible and source != target:
-                edges.append(ViewEdge(source, target, r.technology, r.interaction))
+                       external=True, anchor=anchor_for(s.id)) for s in m.systems if s.id in deployment.externals]
+    edges = [ViewEdge(f.source, f.target, f.technology, f.interaction) for f in deployment.flows]
     used = {c.id for c in clusters if any(where.get(n.id) == c.id for n in nodes)}
     keep = _with_ancestors(clusters, used)
     hints = m.views.deployment
@@ -129,50 +109,3 @@ def _with_ancestors(clusters: list[ViewCluster], used: set[str]) -> set[str]:
             keep.add(cid)
             cid = parent.get(cid)
     return keep
-
-
-def _client_people(index: ModelIndex) -> set[str]:
-    """People who use a browser or mobile client container."""
-    clients = {c.id for c in index.model.containers if c.kind in _CLIENT_KINDS}
-    return {r.source for r in index.model.relationships if r.destination in clients and r.source in
-            {p.id for p in index.model.people}}
-
-
-def _sources(index: ModelIndex, element_id: str) -> list[str]:
-    """Where a flow starts in the deployment: the hosting service, or the people using a client app."""
-    container = index.container_of(element_id)
-    if container is None:
-        element = index.elements.get(element_id)
-        is_person = isinstance(element, Person)
-        return [element_id] if is_person or getattr(element, "external", False) else []
-    c = index.elements[container]
-    if getattr(c, "kind", None) in _CLIENT_KINDS:
-        return sorted(r.source for r in index.model.relationships
-                      if r.destination == container and r.source in {p.id for p in index.model.people})
-    return [c.hosted_on] if c.hosted_on else []
-
-
-def _target(index: ModelIndex, element_id: str, *, entry: bool) -> str:
-    container = index.container_of(element_id)
-    if container is None:
-        return element_id
-    host = index.elements[container].hosted_on
-    if host is None:
-        return element_id
-    return _entry(index, host) if entry else host
-
-
-def _people_in_flows(index: ModelIndex) -> set[str]:
-    people = {p.id for p in index.model.people}
-    found = set()
-    for r in index.model.relationships:
-        for source in _sources(index, r.source):
-            if source in people and index.container_of(r.destination):
-                found.add(source)
-    return found
-
-
-def _external_systems_in_flows(index: ModelIndex) -> set[str]:
-    externals = {s.id for s in index.model.systems if s.external}
-    return {r.destination for r in index.model.relationships
-            if r.destination in externals and index.container_of(r.source)}

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.index import ModelIndex
-from generator.pricing.catalogue import PriceCatalogue
-from generator.pricing.estimate import cents, estimate_all
-from generator.render.tables import Table
-from generator.review.review import review
+from generator.pricing.estimate import CostReport, cents, scenarios_of
+from generator.views.table import Table
+from generator.review.review import Review
 from generator.schema import Model
 
 
@@ -27,25 +25,15 @@ class OptionRow:
     chosen: bool
 
 
-def option_row(option_id: str, title: str, model: Model, catalogue: PriceCatalogue, decision, chosen) -> OptionRow:
-    rv = review(ModelIndex(model))
+def option_row(option_id: str, title: str, reports: tuple[CostReport, ...], rv: Review, decision: str | None,
+               chosen: bool) -> OptionRow:
     counts = rv.risk_counts()
-    return OptionRow(option_id, title, tuple(cents(r.total) for r in estimate_all(model, catalogue)),
-                     counts["HIGH"], counts["MEDIUM"], len(rv.open_findings()),
-                     sum(1 for f in rv.findings if f.status == "fail"), rv.availability.percent, decision, chosen)
-
-
-def comparison_rows(base: Model, options, catalogue: PriceCatalogue) -> list[OptionRow]:
-    base_chosen = not any(o.info.chosen for o in options)
-    rows = [option_row("base", f"Proposal: {base.proposal.name}", base, catalogue, None, base_chosen)]
-    for o in options:
-        rows.append(option_row(o.info.id, o.info.title, o.loaded.model, catalogue, o.info.decision, o.info.chosen))
-    return rows
+    return OptionRow(option_id, title, tuple(cents(r.total) for r in reports), counts["HIGH"], counts["MEDIUM"],
+                     len(rv.open_findings()), sum(1 for f in rv.findings if f.status == "fail"),
+                     rv.availability.percent, decision, chosen)
 
 
 def comparison_table(base: Model, rows: list[OptionRow], *, link_decisions: bool = False) -> Table:
-    from generator.pricing.estimate import scenarios_of
-
     scenarios = [s.name for s in scenarios_of(base)]
     baseline = rows[0]
     body = []

@@ -15,6 +15,8 @@ from generator.load.model_loader import as_tuples
 from generator.parse.limits import DEFAULT_LIMITS
 from generator.parse.yaml12 import load_yaml
 from generator.rules import BY_CODE, RULES
+from generator.pricing.catalogue import default_catalogue
+from generator.pricing.estimate import estimate_all
 from generator.rules.base import DOC_HEADINGS, RuleContext
 from generator.schema import Model
 
@@ -36,7 +38,8 @@ CASES = [(r.code, outcome) for r in RULES for outcome in r.outcomes]
 @pytest.mark.parametrize(("code", "outcome"), CASES, ids=[f"{c}-{o}" for c, o in CASES])
 def test_rule_gives_the_fixture_outcome(code: str, outcome: str) -> None:
     rule = BY_CODE[code]
-    results = list(rule.check(RuleContext(ModelIndex(fixture_model(code, outcome)))))
+    model = fixture_model(code, outcome)
+    results = list(rule.check(RuleContext(ModelIndex(model), estimate_all(model, default_catalogue()))))
     statuses = {r.status for r in results}
     assert outcome in statuses, (code, outcome, results)
     if outcome != "fail":

@@ -1,4 +1,4 @@
-"""A model diff as a PR comment (Markdown, summary first, details folded, size-limited) or JSON."""
+"""A model diff rendered as a PR comment (Markdown, summary first, details folded, size-limited) or JSON."""
 
 from __future__ import annotations
 

@@ -1,0 +1,101 @@
+"""One computed value per model: index, views, cost per scenario with levers, review, and its options' analyses.
+
+Computed once per run by `analyse`; every command, the site, `diff`, `compare` and the MkDocs plugin
+read it, and rendering never computes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from generator.diffing.model_diff import ElementChange, element_changes
+from generator.index import ModelIndex
+from generator.load.model_loader import LoadedModel
+from generator.load.overlay import LoadedOption
+from generator.pricing.catalogue import PriceCatalogue, default_catalogue
+from generator.pricing.estimate import CostReport, estimate_all
+from generator.pricing.levers import Lever, savings_levers
+from generator.review.review import Review, review
+from generator.schema import Model
+from generator.views.all_views import plan_views
+from generator.views.diagram import DiagramView
+from generator.views.options_view import OptionRow, option_row
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything archgen derives from one validated model."""
+
+    loaded: LoadedModel
+    index: ModelIndex
+    catalogue: PriceCatalogue
+    reports: tuple[CostReport, ...]
+    levers: dict[str, list[Lever]]
+    review: Review
+    views: tuple[DiagramView, ...]
+    options: tuple[OptionAnalysis, ...] = ()
+
+    @property
+    def model(self) -> Model:
+        return self.loaded.model
+
+    @property
+    def content_hash(self) -> str:
+        """The model's hash, and its options' when there are any."""
+        if not self.options:
+            return self.loaded.content_hash
+        joined = "".join([self.loaded.content_hash] + [o.option.loaded.content_hash for o in self.options])
+        return hashlib.sha256(joined.encode()).hexdigest()[:12]
+
+    @property
+    def stamp(self) -> str:
+        return (f"Model {self.content_hash} · prices read {self.catalogue.catalogue.read} · "
+                f"Well-Architected Framework {self.review.framework.framework.version}")
+
+    @property
+    def all_views(self) -> tuple[DiagramView, ...]:
+        """The model's views, then each option's (its deployment view)."""
+        return self.views + tuple(v for o in self.options for v in o.analysis.views)
+
+    def option_rows(self) -> list[OptionRow]:
+        """The proposal, then each option: cost, risk, availability and decision side by side."""
+        base_chosen = not any(o.option.info.chosen for o in self.options)
+        rows = [option_row("base", f"Proposal: {self.model.proposal.name}", self.reports, self.review, None,
+                           base_chosen)]
+        for o in self.options:
+            info = o.option.info
+            rows.append(option_row(info.id, info.title, o.analysis.reports, o.analysis.review, info.decision,
+                                   info.chosen))
+        return rows
+
+
+@dataclass(frozen=True)
+class OptionAnalysis:
+    """An alternative to the proposal: the overlay, its own analysis, and what it changes."""
+
+    option: LoadedOption
+    analysis: Analysis
+    changes: tuple[ElementChange, ...]
+
+
+def _analyse_one(loaded: LoadedModel, catalogue: PriceCatalogue, views: tuple[DiagramView, ...] | None,
+                 only: tuple[str, ...] | None = None, prefix: str = "") -> Analysis:
+    index = ModelIndex(loaded.model)
+    reports = estimate_all(loaded.model, catalogue)
+    levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
+    planned = tuple(plan_views(index, only=only, prefix=prefix)) if views is None else views
+    return Analysis(loaded, index, catalogue, reports, levers, review(index, reports), planned)
+
+
+def analyse(loaded: LoadedModel, options: tuple[LoadedOption, ...] | list[LoadedOption] = (),
+            catalogue: PriceCatalogue | None = None, *, views: bool = True) -> Analysis:
+    """Analyse a model and each of its options (`views=False` skips planning diagram views)."""
+    catalogue = catalogue or default_catalogue()
+    no_views: tuple[DiagramView, ...] | None = None if views else ()
+    base = _analyse_one(loaded, catalogue, no_views)
+    analysed = tuple(
+        OptionAnalysis(o, _analyse_one(o.loaded, catalogue, no_views, ("deployment",), f"option-{o.info.id}-"),
+                       tuple(element_changes(loaded.model, o.loaded.model)))
+        for o in options)
+    return Analysis(base.loaded, base.index, catalogue, base.reports, base.levers, base.review, base.views, analysed)

@@ -1,0 +1,41 @@
+"""The one place an archgen error becomes output and an exit code."""
+
+from __future__ import annotations
+
+import typer
+from typer.core import TyperGroup
+
+from generator.cli.common import err
+from generator.diagnostics import render_github, render_json, render_text
+from generator.errors import ArchgenError, ModelInvalid
+
+
+def show_error(exc: ArchgenError) -> None:
+    """Print an error the way the command was asked to print diagnostics."""
+    fmt = getattr(exc, "diagnostic_format", "text")
+    if isinstance(exc, ModelInvalid):
+        if fmt == "json":
+            print(render_json(exc.diagnostics))
+        elif fmt == "github":
+            print(render_github(exc.diagnostics))
+            err.print(f"invalid: {len(exc.diagnostics)} problem(s)", markup=False)
+        else:
+            err.print(render_text(exc.diagnostics, exc.sources), markup=False)
+            err.print(f"invalid: {len(exc.diagnostics)} problem(s) found; nothing was written", markup=False)
+        return
+    err.print(f"{exc.prefix}{exc.message}", markup=False)
+    for line in exc.details:
+        err.print(f"  {line}", markup=False)
+    if exc.hint:
+        err.print(f"  hint: {exc.hint}", markup=False)
+
+
+class ArchgenGroup(TyperGroup):
+    """The command group: any ArchgenError a command raises is shown here and sets the exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ArchgenError as exc:
+            show_error(exc)
+            raise typer.Exit(exc.exit_code) from None

@@ -1,0 +1,120 @@
+"""Where requests enter the AWS deployment and how they travel between services (pure, over the index).
+
+The deployment view draws these flows and the availability estimate follows them; neither owns them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.index import ModelIndex
+from generator.schema.c4 import Person
+
+CLIENT_KINDS = frozenset({"spa", "mobile_app"})
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One hop between deployed things: people, services or external systems."""
+
+    source: str
+    target: str
+    technology: str
+    interaction: str  # sync | async
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """The flows between what runs, and who and what outside AWS takes part in them."""
+
+    people: frozenset[str]
+    externals: frozenset[str]
+    flows: tuple[Flow, ...]
+
+
+def entry_service(index: ModelIndex, service_id: str) -> str:
+    """The outermost service in front of `service_id` (CloudFront before S3, ALB before ECS)."""
+    front = {b: s.id for s in index.model.services if s.kind not in ("route53",) for b in s.fronts}
+    seen = {service_id}
+    while service_id in front and front[service_id] not in seen:
+        service_id = front[service_id]
+        seen.add(service_id)
+    return service_id
+
+
+def client_people(index: ModelIndex) -> set[str]:
+    """People who use a browser or mobile client container."""
+    clients = {c.id for c in index.model.containers if c.kind in CLIENT_KINDS}
+    people = {p.id for p in index.model.people}
+    return {r.source for r in index.model.relationships if r.destination in clients and r.source in people}
+
+
+def _sources(index: ModelIndex, element_id: str) -> list[str]:
+    """Where a flow starts in the deployment: the hosting service, or the people using a client app."""
+    container = index.container_of(element_id)
+    if container is None:
+        element = index.elements.get(element_id)
+        is_person = isinstance(element, Person)
+        return [element_id] if is_person or getattr(element, "external", False) else []
+    c = index.elements[container]
+    if getattr(c, "kind", None) in CLIENT_KINDS:
+        people = {p.id for p in index.model.people}
+        return sorted(r.source for r in index.model.relationships if r.destination == container and r.source in people)
+    return [c.hosted_on] if c.hosted_on else []
+
+
+def _target(index: ModelIndex, element_id: str, *, entry: bool) -> str:
+    container = index.container_of(element_id)
+    if container is None:
+        return element_id
+    host = index.elements[container].hosted_on
+    if host is None:
+        return element_id
+    return entry_service(index, host) if entry else host
+
+
+def _people_in_flows(index: ModelIndex) -> frozenset[str]:
+    people = {p.id for p in index.model.people}
+    found = set()
+    for r in index.model.relationships:
+        for source in _sources(index, r.source):
+            if source in people and index.container_of(r.destination):
+                found.add(source)
+    return frozenset(found)
+
+
+def _external_systems_in_flows(index: ModelIndex) -> frozenset[str]:
+    externals = {s.id for s in index.model.systems if s.external}
+    return frozenset(r.destination for r in index.model.relationships
+                     if r.destination in externals and index.container_of(r.source))
+
+
+def deployment_flows(index: ModelIndex) -> Deployment:
+    """Every hop: services to what they front, then each relationship lifted onto what hosts its ends."""
+    people, externals = _people_in_flows(index), _external_systems_in_flows(index)
+    visible = people | externals | set(index.services)
+    flows = [Flow(s.id, behind, "", "sync") for s in index.model.services for behind in s.fronts]
+    for r in index.model.relationships:
+        for source in _sources(index, r.source):
+            target = _target(index, r.destination, entry=source not in index.services)
+            if source in visible and target in visible and source != target:
+                flows.append(Flow(source, target, r.technology, r.interaction))
+    return Deployment(people, externals, tuple(flows))
+
+
+def request_path(index: ModelIndex) -> list[str]:
+    """The model's stated request path, or the services reached synchronously from people, breadth first."""
+    stated = index.model.well_architected.request_path
+    if stated:
+        return list(stated)
+    hops = deployment_flows(index).flows
+    people = {p.id for p in index.model.people}
+    reached: list[str] = []
+    frontier = [f.target for f in hops if f.source in people and f.interaction == "sync"]
+    while frontier:
+        current = frontier.pop(0)
+        if current in reached or current not in index.services:
+            continue
+        reached.append(current)
+        frontier += [f.target for f in hops if f.source == current and f.interaction == "sync"]
+    return reached
