@@ -9,8 +9,18 @@ from pathlib import Path
 
 KINDS = [  # (service kind, container kind, usage, sizing)
     ("lambda", "function", "{requests: 100000, average_duration_ms: 120}", "{memory_mb: 256, architecture: arm64}"),
-    ("ecs_fargate", "api", "{hours: 730}", "{vcpu: 0.5, memory_gb: 1, desired_count: 2, max_count: 4, architecture: arm64}"),
-    ("dynamodb", "datastore", "{write_request_units: 100000, read_request_units: 500000, storage_gb: 1}", "{encrypted_at_rest: true}"),
+    (
+        "ecs_fargate",
+        "api",
+        "{hours: 730}",
+        "{vcpu: 0.5, memory_gb: 1, desired_count: 2, max_count: 4, architecture: arm64}",
+    ),
+    (
+        "dynamodb",
+        "datastore",
+        "{write_request_units: 100000, read_request_units: 500000, storage_gb: 1}",
+        "{encrypted_at_rest: true}",
+    ),
     ("s3", "bucket", "{storage_gb: 10, put_requests: 1000, get_requests: 10000}", "{storage_class: standard}"),
     ("sqs", "queue", "{requests: 100000}", "{}"),
     ("rds", "database", "{hours: 730}", "{instance_class: db.t4g.micro, storage_gb: 20, backup_retention_days: 7}"),
@@ -25,8 +35,14 @@ def synthetic_model(size: int) -> dict[str, str]:
     people = max(size // 50, 1)
     files: dict[str, str] = {}
     head = "# yaml-language-server: $schema=archgen.schema.json\n"
-    lines = [head, "proposal:", f"  name: Synthetic {size}", "  summary: A generated model for benchmarks.",
-             "  audience: benchmarks", "people:"]
+    lines = [
+        head,
+        "proposal:",
+        f"  name: Synthetic {size}",
+        "  summary: A generated model for benchmarks.",
+        "  audience: benchmarks",
+        "people:",
+    ]
     lines += [f"  - {{id: person{i}, name: Person {i}}}" for i in range(people)]
     lines.append("systems:")
     lines.append("  - {id: core, name: Core platform}")
@@ -38,8 +54,10 @@ def synthetic_model(size: int) -> dict[str, str]:
     for i in range(containers):
         kind = KINDS[i % len(KINDS)]
         kinds.append(kind)
-        lines.append(f"  - {{id: c{i}, name: Container {i}, system: core, kind: {kind[1]}, technology: Tech {i % 7}, "
-                     f"hosted_on: s{i}}}")
+        lines.append(
+            f"  - {{id: c{i}, name: Container {i}, system: core, kind: {kind[1]}, technology: Tech {i % 7}, "
+            f"hosted_on: s{i}}}"
+        )
     lines.append("components:")
     apis = [i for i, k in enumerate(kinds) if k[1] == "api"] or [0]
     for j in range(components):
@@ -49,20 +67,31 @@ def synthetic_model(size: int) -> dict[str, str]:
         lines.append(f"  - {{from: person{i}, to: c{i % containers}, description: uses, technology: HTTPS}}")
     for i in range(1, containers):
         target = rng.randrange(0, i)
-        lines.append(f"  - {{from: c{i}, to: c{target}, description: calls {target}, technology: HTTPS, "
-                     f"interaction: {'async' if i % 5 == 0 else 'sync'}}}")
+        lines.append(
+            f"  - {{from: c{i}, to: c{target}, description: calls {target}, technology: HTTPS, "
+            f"interaction: {'async' if i % 5 == 0 else 'sync'}}}"
+        )
     for j in range(1, components):
         lines.append(f"  - {{from: k{j}, to: k{rng.randrange(0, j)}, description: uses}}")
     for i in range(externals):
-        lines.append(f"  - {{from: c{rng.randrange(containers)}, to: ext{i}, description: sends data, technology: HTTPS}}")
+        lines.append(
+            f"  - {{from: c{rng.randrange(containers)}, to: ext{i}, description: sends data, technology: HTTPS}}"
+        )
     files["containers.yaml"] = "\n".join(lines) + "\n"
 
-    lines = [head, "services:",
-             "  - {id: vpc, kind: vpc, name: VPC, placement: {az_count: 2}, justification: {requirement: isolation, why: needed}}"]
+    lines = [
+        head,
+        "services:",
+        "  - {id: vpc, kind: vpc, name: VPC, placement: {az_count: 2}, justification: {requirement: isolation, why: needed}}",  # noqa: E501
+    ]
     for i, kind in enumerate(kinds):
-        placement = "{vpc: vpc, subnet: private, multi_az: true, az_count: 2}" if kind[0] in ("ecs_fargate", "rds") else "{}"
-        lines.append(f"  - {{id: s{i}, kind: {kind[0]}, name: Service {i}, usage: {kind[2]}, sizing: {kind[3]}, "
-                     f"placement: {placement}, tags: {{app: synthetic}}}}")
+        placement = (
+            "{vpc: vpc, subnet: private, multi_az: true, az_count: 2}" if kind[0] in ("ecs_fargate", "rds") else "{}"
+        )
+        lines.append(
+            f"  - {{id: s{i}, kind: {kind[0]}, name: Service {i}, usage: {kind[2]}, sizing: {kind[3]}, "
+            f"placement: {placement}, tags: {{app: synthetic}}}}"
+        )
     files["services.yaml"] = "\n".join(lines) + "\n"
     return files
 

@@ -41,8 +41,8 @@ from generator.index import ModelIndex  # noqa: E402
 from generator.load.model_loader import load_model  # noqa: E402
 from generator.publish.layouts import LINK_BASE, render_diagrams  # noqa: E402
 from generator.render.diagram_render import ICON_PLACEHOLDER, RESOURCES, dot_source  # noqa: E402
-from generator.views.all_views import plan_views  # noqa: E402
 from generator.site.pages import build_pages  # noqa: E402
+from generator.views.all_views import plan_views  # noqa: E402
 
 # `archgen` as its console script runs it, also noting archgen's own peak memory (without its children:
 # dot and the MkDocs worker) in the file named by ARCHGEN_BENCH_RSS.
@@ -52,15 +52,17 @@ _ARCHGEN_MAIN = (
     "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
     "sys.argv[0] = 'archgen'\n"
     "from generator.cli.entry import main\n"
-    "main()\n")
+    "main()\n"
+)
 ARCHGEN = [sys.executable, "-c", _ARCHGEN_MAIN]
 
 
 def timed_process(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
     """Wall seconds and peak resident MB of one child process and the processes it waited for."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -85,7 +87,9 @@ def best(fn, repeat: int = 3) -> float:
     return min(times)
 
 
-_SPIN = "import time\nt = time.perf_counter()\nx = 0\nfor i in range(3_000_000): x += i\nprint(time.perf_counter() - t)\n"
+_SPIN = (
+    "import time\nt = time.perf_counter()\nx = 0\nfor i in range(3_000_000): x += i\nprint(time.perf_counter() - t)\n"
+)
 
 
 def effective_cores() -> float:
@@ -94,6 +98,7 @@ def effective_cores() -> float:
     On a shared VM this moves with the neighbours' load; our build is parallel where the floor is
     mostly serial (MkDocs), so it is reported with the results.
     """
+
     def spins(n: int) -> list[float]:
         procs = [subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True) for _ in range(n)]
         return [float(p.communicate()[0]) for p in procs]
@@ -138,16 +143,20 @@ def floor_once(project: Path) -> tuple[float, float, float]:
         sources.append(src)
 
     def layout(src: Path) -> None:
-        subprocess.run(["dot", "-Tpng", f"-o{src}.png", "-Tsvg", f"-o{src}.svg", str(src)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["dot", "-Tpng", f"-o{src}.png", "-Tsvg", f"-o{src}.svg", str(src)], check=True, capture_output=True
+        )
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1)) as pool:
         list(pool.map(layout, sources))
     dot_time = time.perf_counter() - start
     site = workdir / "site"
-    mkdocs_time, _ = timed_process([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                                   project, env={"ARCHGEN_PLUGIN_OFF": "1"})
+    mkdocs_time, _ = timed_process(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        project,
+        env={"ARCHGEN_PLUGIN_OFF": "1"},
+    )
     shutil.rmtree(workdir, ignore_errors=True)
     return dot_time, mkdocs_time, dot_time + mkdocs_time
 
@@ -160,7 +169,6 @@ def measure(name: str, project: Path) -> dict:
     index = ModelIndex(m)
     views_dot = best(lambda: [dot_source(v, LINK_BASE) for v in plan_views(index)])
     diagrams_time = best(lambda: render_diagrams(index, cache=None), repeat=1)
-    rendered = render_diagrams(index, cache=None)
     context_time = best(lambda: analyse(loaded))
     ctx = analyse(loaded)
     pages_time = best(lambda: build_pages(ctx))
@@ -168,35 +176,59 @@ def measure(name: str, project: Path) -> dict:
     (cold, cold_mb, own_mb), (dot_floor, mkdocs_floor, total_floor) = cold_and_floor(project, repeat)
     rebuild, rebuild_mb, _ = min(archgen(["build"], project) for _ in range(repeat))
     views = len(list((project / "diagrams_out").glob("*.dot")))  # the model's views and its options'
-    return {"name": name, "elements": elements, "views": views, "validate": validate,
-            "views_dot": views_dot, "diagrams": diagrams_time, "review_cost": context_time, "pages": pages_time,
-            "cold": cold, "rebuild": rebuild, "dot": dot_floor, "mkdocs": mkdocs_floor, "floor": total_floor,
-            "peak_mb": max(cold_mb, rebuild_mb), "own_mb": own_mb}
+    return {
+        "name": name,
+        "elements": elements,
+        "views": views,
+        "validate": validate,
+        "views_dot": views_dot,
+        "diagrams": diagrams_time,
+        "review_cost": context_time,
+        "pages": pages_time,
+        "cold": cold,
+        "rebuild": rebuild,
+        "dot": dot_floor,
+        "mkdocs": mkdocs_floor,
+        "floor": total_floor,
+        "peak_mb": max(cold_mb, rebuild_mb),
+        "own_mb": own_mb,
+    }
 
 
 def report(results: list[dict], cores: tuple[float, float]) -> str:
-    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"{subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}; "
-             f"effective cores {cores[0]:.2f} before the run and {cores[1]:.2f} after (a busy loop per core "
-             f"against one alone)", "",
-             "| model | elements | views | validate | cold build | floor (dot + mkdocs) | **cold / floor** | "
-             "no-change rebuild | **rebuild / cold** | peak memory: archgen | peak memory: any process |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{subprocess.run(['dot', '-V'], capture_output=True, text=True).stderr.strip()}; "
+        f"effective cores {cores[0]:.2f} before the run and {cores[1]:.2f} after (a busy loop per core "
+        f"against one alone)",
+        "",
+        "| model | elements | views | validate | cold build | floor (dot + mkdocs) | **cold / floor** | "
+        "no-change rebuild | **rebuild / cold** | peak memory: archgen | peak memory: any process |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
-        lines.append(f"| {r['name']} | {r['elements']} | {r['views']} | {r['validate'] * 1000:.0f} ms | {r['cold']:.2f} s | "
-                     f"{r['floor']:.2f} s ({r['dot']:.2f} + {r['mkdocs']:.2f}) | **{r['cold'] / r['floor']:.2f}** | "
-                     f"{r['rebuild']:.2f} s | **{r['rebuild'] / r['cold']:.2f}** | {r['own_mb']:.0f} MB | "
-                     f"{r['peak_mb']:.0f} MB |")
-    lines += ["", "Stages of the model's own views, in-process, seconds. archgen's own work is validation, views "
-              "and DOT, review and cost, and pages: everything but Graphviz and MkDocs.", "",
-              "| model | validate | views + DOT | layout (Graphviz, parallel) | review + cost | pages | "
-              "**archgen's own work** | per element |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines.append(
+            f"| {r['name']} | {r['elements']} | {r['views']} | {r['validate'] * 1000:.0f} ms | {r['cold']:.2f} s | "
+            f"{r['floor']:.2f} s ({r['dot']:.2f} + {r['mkdocs']:.2f}) | **{r['cold'] / r['floor']:.2f}** | "
+            f"{r['rebuild']:.2f} s | **{r['rebuild'] / r['cold']:.2f}** | {r['own_mb']:.0f} MB | "
+            f"{r['peak_mb']:.0f} MB |"
+        )
+    lines += [
+        "",
+        "Stages of the model's own views, in-process, seconds. archgen's own work is validation, views "
+        "and DOT, review and cost, and pages: everything but Graphviz and MkDocs.",
+        "",
+        "| model | validate | views + DOT | layout (Graphviz, parallel) | review + cost | pages | "
+        "**archgen's own work** | per element |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
         own = r["validate"] + r["views_dot"] + r["review_cost"] + r["pages"]
-        lines.append(f"| {r['name']} | {r['validate']:.3f} | {r['views_dot']:.3f} | {r['diagrams']:.2f} | "
-                     f"{r['review_cost']:.3f} | {r['pages']:.3f} | **{own:.2f}** | "
-                     f"{own / max(r['elements'], 1) * 1000:.2f} ms |")
+        lines.append(
+            f"| {r['name']} | {r['validate']:.3f} | {r['views_dot']:.3f} | {r['diagrams']:.2f} | "
+            f"{r['review_cost']:.3f} | {r['pages']:.3f} | **{own:.2f}** | "
+            f"{own / max(r['elements'], 1) * 1000:.2f} ms |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -206,8 +238,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     # measure archgen as installed: byte-compiled, as `./run` leaves it (pip does so for installed packages)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True, stdout=subprocess.DEVNULL
+    )
     results = []
     before = effective_cores()
     with tempfile.TemporaryDirectory(prefix="archgen-bench-") as tmp:

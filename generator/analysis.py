@@ -50,8 +50,10 @@ class Analysis:
 
     @property
     def stamp(self) -> str:
-        return (f"Model {self.content_hash} · prices read {self.catalogue.catalogue.read} · "
-                f"Well-Architected Framework {self.review.framework.framework.version}")
+        return (
+            f"Model {self.content_hash} · prices read {self.catalogue.catalogue.read} · "
+            f"Well-Architected Framework {self.review.framework.framework.version}"
+        )
 
     @property
     def all_views(self) -> tuple[DiagramView, ...]:
@@ -61,12 +63,14 @@ class Analysis:
     def option_rows(self) -> list[OptionRow]:
         """The proposal, then each option: cost, risk, availability and decision side by side."""
         base_chosen = not any(o.option.info.chosen for o in self.options)
-        rows = [option_row("base", f"Proposal: {self.model.proposal.name}", self.reports, self.review, None,
-                           base_chosen)]
+        rows = [
+            option_row("base", f"Proposal: {self.model.proposal.name}", self.reports, self.review, None, base_chosen)
+        ]
         for o in self.options:
             info = o.option.info
-            rows.append(option_row(info.id, info.title, o.analysis.reports, o.analysis.review, info.decision,
-                                   info.chosen))
+            rows.append(
+                option_row(info.id, info.title, o.analysis.reports, o.analysis.review, info.decision, info.chosen)
+            )
         return rows
 
 
@@ -79,8 +83,13 @@ class OptionAnalysis:
     changes: tuple[ElementChange, ...]
 
 
-def _analyse_one(loaded: LoadedModel, catalogue: PriceCatalogue, views: tuple[DiagramView, ...] | None,
-                 only: tuple[str, ...] | None = None, prefix: str = "") -> Analysis:
+def _analyse_one(
+    loaded: LoadedModel,
+    catalogue: PriceCatalogue,
+    views: tuple[DiagramView, ...] | None,
+    only: tuple[str, ...] | None = None,
+    prefix: str = "",
+) -> Analysis:
     index = ModelIndex(loaded.model)
     reports = estimate_all(loaded.model, catalogue)
     levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
@@ -88,14 +97,23 @@ def _analyse_one(loaded: LoadedModel, catalogue: PriceCatalogue, views: tuple[Di
     return Analysis(loaded, index, catalogue, reports, levers, review(index, reports), planned)
 
 
-def analyse(loaded: LoadedModel, options: tuple[LoadedOption, ...] | list[LoadedOption] = (),
-            catalogue: PriceCatalogue | None = None, *, views: bool = True) -> Analysis:
+def analyse(
+    loaded: LoadedModel,
+    options: tuple[LoadedOption, ...] | list[LoadedOption] = (),
+    catalogue: PriceCatalogue | None = None,
+    *,
+    views: bool = True,
+) -> Analysis:
     """Analyse a model and each of its options (`views=False` skips planning diagram views)."""
     catalogue = catalogue or default_catalogue()
     no_views: tuple[DiagramView, ...] | None = None if views else ()
     base = _analyse_one(loaded, catalogue, no_views)
     analysed = tuple(
-        OptionAnalysis(o, _analyse_one(o.loaded, catalogue, no_views, ("deployment",), f"option-{o.info.id}-"),
-                       tuple(element_changes(loaded.model, o.loaded.model)))
-        for o in options)
+        OptionAnalysis(
+            o,
+            _analyse_one(o.loaded, catalogue, no_views, ("deployment",), f"option-{o.info.id}-"),
+            tuple(element_changes(loaded.model, o.loaded.model)),
+        )
+        for o in options
+    )
     return Analysis(base.loaded, base.index, catalogue, base.reports, base.levers, base.review, base.views, analysed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -28,31 +28,6 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         return (self.location, self.code, self.message)
-
-
-@dataclass
-class Diagnostics:
-    """A collection that sorts and de-duplicates what it is given."""
-
-    items: list[Diagnostic] = field(default_factory=list)
-
-    def add(self, diagnostic: Diagnostic) -> None:
-        self.items.append(diagnostic)
-
-    def extend(self, diagnostics) -> None:
-        self.items.extend(diagnostics)
-
-    def sorted(self) -> list[Diagnostic]:
-        unique = {(d.sort_key(), d.hint, d.severity): d for d in self.items}
-        return [unique[k] for k in sorted(unique)]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.sorted() if d.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.sorted() if d.severity == "warning"]
 
 
 def _source_excerpt(location: Location, sources: dict[str, str]) -> list[str]:

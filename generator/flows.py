@@ -85,8 +85,9 @@ def _people_in_flows(index: ModelIndex) -> frozenset[str]:
 
 def _external_systems_in_flows(index: ModelIndex) -> frozenset[str]:
     externals = {s.id for s in index.model.systems if s.external}
-    return frozenset(r.destination for r in index.model.relationships
-                     if r.destination in externals and index.container_of(r.source))
+    return frozenset(
+        r.destination for r in index.model.relationships if r.destination in externals and index.container_of(r.source)
+    )
 
 
 def deployment_flows(index: ModelIndex) -> Deployment:

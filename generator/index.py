@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from generator.schema import Model
@@ -22,7 +22,6 @@ Element = Person | SoftwareSystem | Container | Component
 @dataclass(frozen=True)
 class ModelIndex:
     model: Model
-    _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def elements(self) -> dict[str, Element]:

@@ -9,8 +9,16 @@ from generator.pricing.estimate import cents, estimate
 from generator.schema import Model
 
 
-def one_service(kind: str, *, usage: dict, sizing: dict | None = None, placement: dict | None = None,
-                pricing: dict | None = None, free_tier: bool = False, always_free: bool = False) -> Model:
+def one_service(
+    kind: str,
+    *,
+    usage: dict,
+    sizing: dict | None = None,
+    placement: dict | None = None,
+    pricing: dict | None = None,
+    free_tier: bool = False,
+    always_free: bool = False,
+) -> Model:
     service = {"id": "svc", "kind": kind, "name": "Service", "usage": {k: Decimal(str(v)) for k, v in usage.items()}}
     if sizing:
         service["sizing"] = sizing
@@ -18,12 +26,15 @@ def one_service(kind: str, *, usage: dict, sizing: dict | None = None, placement
         service["placement"] = placement
     if pricing:
         service["pricing"] = pricing
-    return Model.model_validate({
-        "proposal": {"name": "T", "summary": "s", "audience": "a"},
-        "systems": ({"id": "app", "name": "App"},),
-        "services": (service,),
-        "cost": {"free_tier": {"eligible": free_tier, "apply_always_free": always_free}},
-    }, strict=False)
+    return Model.model_validate(
+        {
+            "proposal": {"name": "T", "summary": "s", "audience": "a"},
+            "systems": ({"id": "app", "name": "App"},),
+            "services": (service,),
+            "cost": {"free_tier": {"eligible": free_tier, "apply_always_free": always_free}},
+        },
+        strict=False,
+    )
 
 
 def monthly(model: Model) -> Decimal:

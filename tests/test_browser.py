@@ -42,9 +42,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield b
         b.close()
 
@@ -76,10 +85,13 @@ def test_architecture_diagrams_load_and_link(served, browser) -> None:
     assert objects.count() == 5
     page.wait_for_load_state("load")
     for i in range(objects.count()):
-        width = objects.nth(i).evaluate("o => o.contentDocument && o.contentDocument.documentElement.getAttribute('width')")
+        width = objects.nth(i).evaluate(
+            "o => o.contentDocument && o.contentDocument.documentElement.getAttribute('width')"
+        )
         assert width, f"diagram {i} did not load"
     link = objects.nth(0).evaluate(
-        "o => o.contentDocument.querySelector('a').getAttribute('xlink:href') || o.contentDocument.querySelector('a').getAttribute('href')")
+        "o => o.contentDocument.querySelector('a').getAttribute('xlink:href') || o.contentDocument.querySelector('a').getAttribute('href')"  # noqa: E501
+    )
     assert link.startswith("../architecture/#el-")
     assert page.locator(f"#{link.split('#')[1]}").count() == 1
     assert errors == []
@@ -100,9 +112,11 @@ def test_search_finds_a_service_by_name(served, browser) -> None:
     page.goto(served + "/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     # Material builds the index in a web worker; typing before it is ready is not searched again
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && m.textContent.trim() && !/initializing/i.test(m.textContent); }",
-                           timeout=30000)
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !/initializing/i.test(m.textContent); }",
+        timeout=30000,
+    )
     page.locator("input.md-search__input").press_sequentially("DynamoDB", delay=40)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)

@@ -31,16 +31,20 @@ def test_github_annotations(tmp_path: Path) -> None:
     result = run_cli("validate", "m.yaml", "--format", "github", cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stdout.strip() == (
-        "::error file=m.yaml,line=2,col=1,title=Y002::duplicate key 'a': first defined at line 1%2C column 1"
-        .replace("%2C", ",") + " (hint: remove one of the two; YAML parsers would silently keep only the last)"
+        "::error file=m.yaml,line=2,col=1,title=Y002::duplicate key 'a': first defined at line 1%2C column 1".replace(
+            "%2C", ","
+        )
+        + " (hint: remove one of the two; YAML parsers would silently keep only the last)"
     )
 
 
 def test_missing_model_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("validate", "nowhere", cwd=tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == ("error: model path 'nowhere' does not exist\n"
-                             "  hint: pass the model folder (default: model/) or a model YAML file\n")
+    assert result.stderr == (
+        "error: model path 'nowhere' does not exist\n"
+        "  hint: pass the model folder (default: model/) or a model YAML file\n"
+    )
 
 
 def test_bad_format_is_a_usage_error(project: Path) -> None:
@@ -79,28 +83,46 @@ def test_committed_schema_is_current() -> None:
 
 def test_real_process_has_no_traceback_and_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "m.yaml").write_text("proposal: [\n")
-    proc = subprocess.run([sys.executable, "-m", "generator", "validate", "m.yaml"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "m.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("m.yaml:2:1 Y001")
-    proc = subprocess.run([sys.executable, "-m", "generator", "frobnicate"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "frobnicate"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 2 and "No such command" in proc.stderr
 
 
 def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, monkeypatch) -> None:
     """The last-resort handler: a bug prints 'internal error', not a traceback."""
-    code = ("import sys\n"
-            "def boom(*a, **k): raise RuntimeError('boom')\n"
-            "import generator.load.overlay as o; o.load_model_and_options = boom\n"
-            "from generator.cli.app import main\n"
-            "sys.argv = ['archgen'] + sys.argv[1:]\nmain()\n")
-    proc = subprocess.run([sys.executable, "-c", code, "validate", str(ROOT / "model")], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    code = (
+        "import sys\n"
+        "def boom(*a, **k): raise RuntimeError('boom')\n"
+        "import generator.load.overlay as o; o.load_model_and_options = boom\n"
+        "from generator.cli.app import main\n"
+        "sys.argv = ['archgen'] + sys.argv[1:]\nmain()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "validate", str(ROOT / "model")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 70
     assert "internal error: RuntimeError: boom" in proc.stderr and "Traceback" not in proc.stderr
-    proc = subprocess.run([sys.executable, "-c", code, "--debug", "validate", str(ROOT / "model")], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "--debug", "validate", str(ROOT / "model")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Traceback" in proc.stderr
 
 

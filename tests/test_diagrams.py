@@ -69,9 +69,17 @@ def test_unknown_icon_falls_back_with_a_warning() -> None:
 
 
 def test_labels_from_the_model_never_become_markup() -> None:
-    view = DiagramView("v", "<b>t</b>", "deployment", "LR",
-                       (ViewNode("x", "<script>alert(1)</script>", "service", icon="network.VPC"),
-                        ViewNode("y", "<i>p</i>", "person", description="<img src=x onerror=alert(1)>")), ())
+    view = DiagramView(
+        "v",
+        "<b>t</b>",
+        "deployment",
+        "LR",
+        (
+            ViewNode("x", "<script>alert(1)</script>", "service", icon="network.VPC"),
+            ViewNode("y", "<i>p</i>", "person", description="<img src=x onerror=alert(1)>"),
+        ),
+        (),
+    )
     source, _ = dot_source(view)
     # a quoted DOT string is text, never an HTML-like label (<...>)
     assert 'label="<script>alert(1)</scri' in source and "label=<<script>" not in source
@@ -158,8 +166,10 @@ def test_a_build_that_gives_up_stops_its_layouts() -> None:
     from generator.render import graphviz_tool
     from generator.render.graphviz_tool import LayoutStopped, layout, stop_layouts
 
-    edges = "; ".join(f"n{i} -> n{(i * 37 + 11) % 120}; n{i} -> n{(i * 53 + 5) % 120}; n{i} -> n{(i * 71 + 3) % 120}"
-                      for i in range(120))  # takes Graphviz well over a minute
+    edges = "; ".join(
+        f"n{i} -> n{(i * 37 + 11) % 120}; n{i} -> n{(i * 53 + 5) % 120}; n{i} -> n{(i * 71 + 3) % 120}"
+        for i in range(120)
+    )  # takes Graphviz well over a minute
     outcome: dict = {}
 
     def run() -> None:

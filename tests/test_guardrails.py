@@ -30,8 +30,10 @@ def test_example_template_golden_and_valid(project: Path) -> None:
     template = yaml.safe_load(text)
     resources = template["Resources"]
     assert resources["MonthlyBudget"]["Properties"]["Budget"]["BudgetLimit"] == {"Amount": 100.0, "Unit": "USD"}
-    thresholds = [(n["Notification"]["NotificationType"], n["Notification"]["Threshold"])
-                  for n in resources["MonthlyBudget"]["Properties"]["NotificationsWithSubscribers"]]
+    thresholds = [
+        (n["Notification"]["NotificationType"], n["Notification"]["Threshold"])
+        for n in resources["MonthlyBudget"]["Properties"]["NotificationsWithSubscribers"]
+    ]
     assert thresholds == [("ACTUAL", 50.0), ("ACTUAL", 80.0), ("FORECASTED", 100.0)]
     assert resources["BillingAlarm"]["Properties"]["Threshold"] == 80.0
     assert resources["HealthEventsRule"]["Properties"]["EventPattern"]["source"] == ["aws.health"]
@@ -40,7 +42,8 @@ def test_example_template_golden_and_valid(project: Path) -> None:
 
 def test_only_what_the_model_declares(tmp_path: Path) -> None:
     text = (FIXTURES / "minimal.yaml").read_text() + (
-        "cost:\n  budget:\n    monthly_limit: 20\n    thresholds: [{percent: 90}]\n")
+        "cost:\n  budget:\n    monthly_limit: 20\n    thresholds: [{percent: 90}]\n"
+    )
     (tmp_path / "m.yaml").write_text(text)
     result = run_cli("guardrails", "m.yaml", cwd=tmp_path)
     assert result.exit_code == 0

@@ -20,9 +20,39 @@ from generator.publish.staging import _safe_relative, read_tree
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 MODEL_FILES = sorted(p.name for p in (ROOT / "model").glob("*.yaml"))
-JUNK = st.sampled_from(["", "[", "{", "]", "}", "'", '"', ":", "- -", "!!python/object:os.system", "&a", "*a",
-                        "\t", "-5", "1e30", ".nan", "null", "true", "0x1F", "{a: 1}", "[1, 2]", "~", "<<: *a",
-                        "\x00", "é", "\u202e", "%TAG", "---", "..."]) | st.text(max_size=12)
+JUNK = st.sampled_from(
+    [
+        "",
+        "[",
+        "{",
+        "]",
+        "}",
+        "'",
+        '"',
+        ":",
+        "- -",
+        "!!python/object:os.system",
+        "&a",
+        "*a",
+        "\t",
+        "-5",
+        "1e30",
+        ".nan",
+        "null",
+        "true",
+        "0x1F",
+        "{a: 1}",
+        "[1, 2]",
+        "~",
+        "<<: *a",
+        "\x00",
+        "é",
+        "\u202e",
+        "%TAG",
+        "---",
+        "...",
+    ]
+) | st.text(max_size=12)
 
 
 @st.composite
@@ -91,8 +121,9 @@ def test_mutated_models_build_or_fail_cleanly(tmp_path_factory, change) -> None:
 
 
 def test_long_string_and_too_many_files(tmp_path: Path) -> None:
-    text = (FIXTURES / "minimal.yaml").read_text().replace("summary: A minimal valid model.",
-                                                           "summary: " + "x" * 25_000)
+    text = (
+        (FIXTURES / "minimal.yaml").read_text().replace("summary: A minimal valid model.", "summary: " + "x" * 25_000)
+    )
     (tmp_path / "m.yaml").write_text(text)
     result = run_cli("validate", "m.yaml", cwd=tmp_path)
     assert result.exit_code == 1 and "Y006" in result.stderr and "20,000 limit" in result.stderr
@@ -124,8 +155,13 @@ def test_build_killed_mid_way_keeps_each_output_whole(tmp_path: Path, delay: flo
     proposal = project / "model" / "proposal.yaml"
     proposal.write_text(proposal.read_text().replace("  status: in-review", "  status: approved"))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--no-cache"], cwd=project, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--no-cache"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -137,4 +173,6 @@ def test_build_killed_mid_way_keeps_each_output_whole(tmp_path: Path, delay: flo
         assert after_kill[folder] in (old[folder], new[folder]), folder
     assert after_kill["site"] == old["site"] or set(after_kill["site"]) == set(new["site"])
     assert new["docs"] != old["docs"] and "approved" in new["docs"]["index.md"].decode()
-    assert not [p for p in project.iterdir() if p.name.startswith(".archgen-staging") or p.name.endswith(".archgen-old")]
+    assert not [
+        p for p in project.iterdir() if p.name.startswith(".archgen-staging") or p.name.endswith(".archgen-old")
+    ]

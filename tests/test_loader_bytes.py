@@ -97,7 +97,8 @@ def test_list_sections_split_over_files_keep_their_locations(tmp_path: Path) -> 
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / "a.yaml").write_bytes(MINIMAL)
     (tmp_path / "model" / "b.yaml").write_text(
-        "people:\n  - id: admin\n    name: Admin\n  - id: ghost\n    nam: Ghost\n")
+        "people:\n  - id: admin\n    name: Admin\n  - id: ghost\n    nam: Ghost\n"
+    )
     result = run_cli("validate", "model", "--format", "json", cwd=tmp_path)
     found = [(p["file"], p["line"], p["column"], p["code"]) for p in json.loads(result.stdout)]
     assert found == [("model/b.yaml", 4, 5, "S101"), ("model/b.yaml", 5, 5, "S102")]

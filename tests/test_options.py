@@ -28,8 +28,9 @@ def test_validate_counts_the_options(project: Path) -> None:
 
 def test_error_in_an_option_is_located_in_its_file(project: Path) -> None:
     option = project / "model" / "options" / "api-on-lambda.yaml"
-    text = option.read_text().replace("    sizing: {memory_mb: 1024, architecture: arm64}",
-                                      "    sizing: {memory_mb: 1024, architecture: graviton}")
+    text = option.read_text().replace(
+        "    sizing: {memory_mb: 1024, architecture: arm64}", "    sizing: {memory_mb: 1024, architecture: graviton}"
+    )
     option.write_text(text)
     result = run_cli("validate", "--format", "json", cwd=project)
     assert result.exit_code == 1

@@ -24,8 +24,14 @@ def _project(tmp_path: Path) -> Path:
 def test_plain_mkdocs_build_regenerates_pages_through_the_plugin(tmp_path: Path) -> None:
     project = _project(tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "ARCHGEN_PLUGIN_OFF"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert (project / "docs" / "index.md").is_file()
     assert "Cruddur: architecture proposal" in (project / "site" / "index.html").read_text()
@@ -35,8 +41,13 @@ def test_plain_mkdocs_reports_an_invalid_model(tmp_path: Path) -> None:
     project = _project(tmp_path)
     services = project / "model" / "services.yaml"
     services.write_text(services.read_text().replace("kind: route53", "kind: route54"))
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode != 0
     assert "model/services.yaml" in proc.stderr and "S104" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -56,8 +67,13 @@ def test_serve_regenerates_when_a_model_file_changes(tmp_path: Path) -> None:
     project = _project(tmp_path)
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "ARCHGEN_PLUGIN_OFF"}
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--address", f"127.0.0.1:{port}"],
-                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 120

@@ -38,8 +38,9 @@ def test_fargate_spot_and_savings_plan_discounts() -> None:
     on_demand = monthly(one_service("ecs_fargate", **base))
     assert on_demand == Decimal("36.04")
     assert monthly(one_service("ecs_fargate", pricing={"model": "spot"}, **base)) == Decimal("10.81")
-    assert monthly(one_service("ecs_fargate", pricing={"model": "savings_plan", "term_years": 1}, **base)) == \
-        Decimal("28.83")
+    assert monthly(one_service("ecs_fargate", pricing={"model": "savings_plan", "term_years": 1}, **base)) == Decimal(
+        "28.83"
+    )
 
 
 def test_missing_usage_is_reported_never_a_silent_zero() -> None:
@@ -49,8 +50,9 @@ def test_missing_usage_is_reported_never_a_silent_zero() -> None:
 
 
 def test_unknown_instance_class_is_unpriced_not_zero() -> None:
-    report = estimate(one_service("rds", usage={"hours": 730}, sizing={"instance_class": "db.x2iedn.32xlarge"}),
-                      default_catalogue())
+    report = estimate(
+        one_service("rds", usage={"hours": 730}, sizing={"instance_class": "db.x2iedn.32xlarge"}), default_catalogue()
+    )
     assert "no catalogue price for instance_hours" in report.warnings[0]
 
 
@@ -59,10 +61,27 @@ def test_every_price_has_a_source_and_date() -> None:
     for entry in catalogue.prices:
         assert entry.source.startswith("https://aws.amazon.com/"), entry.id
         assert entry.read == "2026-11-23"
-    assert {e.kind for e in catalogue.prices} >= {"lambda", "ecs_fargate", "rds", "dynamodb", "s3", "cloudfront",
-                                                   "alb", "nat_gateway", "api_gateway", "cognito", "sns", "sqs",
-                                                   "route53", "cloudwatch", "ecr", "ssm_parameter_store",
-                                                   "secrets_manager", "codebuild", "codepipeline"}
+    assert {e.kind for e in catalogue.prices} >= {
+        "lambda",
+        "ecs_fargate",
+        "rds",
+        "dynamodb",
+        "s3",
+        "cloudfront",
+        "alb",
+        "nat_gateway",
+        "api_gateway",
+        "cognito",
+        "sns",
+        "sqs",
+        "route53",
+        "cloudwatch",
+        "ecr",
+        "ssm_parameter_store",
+        "secrets_manager",
+        "codebuild",
+        "codepipeline",
+    }
 
 
 def test_every_example_service_is_priced() -> None:

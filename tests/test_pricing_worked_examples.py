@@ -19,8 +19,12 @@ def test_lambda_page_example_512mb_3m_invocations_1s() -> None:
     table on the same page is $0.0000166667, which gives $18.33 + $0.40 = $18.73. We keep the rate
     table's precision and check both figures.
     """
-    m = one_service("lambda", usage={"requests": 3_000_000, "average_duration_ms": 1000},
-                    sizing={"memory_mb": 512, "architecture": "x86_64"}, always_free=True)
+    m = one_service(
+        "lambda",
+        usage={"requests": 3_000_000, "average_duration_ms": 1000},
+        sizing={"memory_mb": 512, "architecture": "x86_64"},
+        always_free=True,
+    )
     assert monthly(m) == Decimal("18.73")
     assert (Decimal(1_100_000) * Decimal("0.00001667")).quantize(Decimal("0.01")) + Decimal("0.40") == Decimal("18.74")
 
@@ -28,24 +32,33 @@ def test_lambda_page_example_512mb_3m_invocations_1s() -> None:
 def test_lambda_page_example_128mb_30m_invocations_200ms() -> None:
     """https://aws.amazon.com/lambda/pricing/ : 128 MB, 30 million invocations of 200 ms, with the free
     tier: compute $5.83 + requests $5.80 = $11.63 (x86)."""
-    m = one_service("lambda", usage={"requests": 30_000_000, "average_duration_ms": 200},
-                    sizing={"memory_mb": 128, "architecture": "x86_64"}, always_free=True)
+    m = one_service(
+        "lambda",
+        usage={"requests": 30_000_000, "average_duration_ms": 200},
+        sizing={"memory_mb": 128, "architecture": "x86_64"},
+        always_free=True,
+    )
     assert monthly(m) == Decimal("11.63")
 
 
 def test_lambda_arm64_same_workload_is_cheaper() -> None:
     """https://aws.amazon.com/lambda/pricing/ : arm64 duration $0.0000133334 per GB-s:
     1,100,000 billable GB-s = $14.67, + $0.40 requests = $15.07."""
-    m = one_service("lambda", usage={"requests": 3_000_000, "average_duration_ms": 1000},
-                    sizing={"memory_mb": 512, "architecture": "arm64"}, always_free=True)
+    m = one_service(
+        "lambda",
+        usage={"requests": 3_000_000, "average_duration_ms": 1000},
+        sizing={"memory_mb": 512, "architecture": "arm64"},
+        always_free=True,
+    )
     assert monthly(m) == Decimal("15.07")
 
 
 def test_fargate_page_example_5_tasks_10_minutes_a_day() -> None:
     """https://aws.amazon.com/fargate/pricing/ : 5 tasks of 1 vCPU / 2 GB running 10 minutes a day for 30
     days: vCPU $1.01 + memory $0.22 = $1.23 (Linux/x86)."""
-    m = one_service("ecs_fargate", usage={"hours": Decimal(600 * 30) / 3600},
-                    sizing={"vcpu": 1, "memory_gb": 2, "desired_count": 5})
+    m = one_service(
+        "ecs_fargate", usage={"hours": Decimal(600 * 30) / 3600}, sizing={"vcpu": 1, "memory_gb": 2, "desired_count": 5}
+    )
     assert monthly(m) == Decimal("1.23")
 
 
@@ -106,8 +119,12 @@ def test_nat_gateway_month_and_100_gb() -> None:
 def test_rds_multi_az_doubles_instance_and_storage() -> None:
     """https://aws.amazon.com/rds/postgresql/pricing/ : db.t4g.micro Multi-AZ $0.032/h and gp2 $0.23 per
     GB-month in Multi-AZ: 730 h + 20 GB = $23.36 + $4.60 = $27.96."""
-    m = one_service("rds", usage={"hours": 730}, sizing={"instance_class": "db.t4g.micro", "storage_gb": 20},
-                    placement={"multi_az": True, "az_count": 2})
+    m = one_service(
+        "rds",
+        usage={"hours": 730},
+        sizing={"instance_class": "db.t4g.micro", "storage_gb": 20},
+        placement={"multi_az": True, "az_count": 2},
+    )
     assert monthly(m) == Decimal("27.96")
 
 

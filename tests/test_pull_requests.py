@@ -56,9 +56,12 @@ def test_diff_against_the_merge_base_shows_cost_and_fields(repo: Path) -> None:
 
 
 def test_gate_on_new_high_finding(repo: Path) -> None:
-    edit(repo, "services.yaml", "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, "
-                                "backup_retention_days: 7,",
-         "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, backup_retention_days: 0,")
+    edit(
+        repo,
+        "services.yaml",
+        "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, backup_retention_days: 7,",
+        "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, backup_retention_days: 0,",
+    )
     commit(repo, "no backups")
     result = run_cli("diff", "--gate", cwd=repo)
     assert result.exit_code == 3
@@ -83,11 +86,15 @@ def test_no_change_is_said_plainly(repo: Path) -> None:
 def test_diff_of_two_folders_and_bad_arguments(repo: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     shutil.copytree(repo / "model", other)
-    (other / "services.yaml").write_text((other / "services.yaml").read_text().replace(
-        "name: Cruddur CDN", "name: Cruddur edge"))
+    (other / "services.yaml").write_text(
+        (other / "services.yaml").read_text().replace("name: Cruddur CDN", "name: Cruddur edge")
+    )
     result = run_cli("diff", "model", str(other), "--format", "json", cwd=repo)
-    assert json.loads(result.stdout)["elements"][0]["fields"][0] == {"path": "name", "old": "Cruddur CDN",
-                                                                      "new": "Cruddur edge"}
+    assert json.loads(result.stdout)["elements"][0]["fields"][0] == {
+        "path": "name",
+        "old": "Cruddur CDN",
+        "new": "Cruddur edge",
+    }
     assert run_cli("diff", "model", cwd=repo).exit_code == 2
     bad = run_cli("diff", "--base", "no-such-ref", cwd=repo)
     assert bad.exit_code == 2 and "unknown git revision 'no-such-ref'" in bad.stderr
@@ -109,7 +116,15 @@ def test_diff_comment_stays_under_the_github_limit() -> None:
     from generator.diffing.model_diff import ElementChange, FieldChange, ModelDiff
     from generator.render.diff import GITHUB_COMMENT_LIMIT, diff_markdown
 
-    big = ModelDiff(tuple(ElementChange("services", f"s{i}", "changed", (FieldChange("description", "a" * 300, "b" * 300),))
-                          for i in range(500)), (), (), (), {})
+    big = ModelDiff(
+        tuple(
+            ElementChange("services", f"s{i}", "changed", (FieldChange("description", "a" * 300, "b" * 300),))
+            for i in range(500)
+        ),
+        (),
+        (),
+        (),
+        {},
+    )
     text = diff_markdown(big)
     assert len(text) <= GITHUB_COMMENT_LIMIT and "cut to fit" in text

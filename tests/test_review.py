@@ -19,8 +19,14 @@ def test_framework_counts_match_the_recorded_version() -> None:
     fw = framework()
     assert fw.framework.version == "2023-10-03"
     counts = {p.prefix: (len(p.questions), sum(len(q.practices) for q in p.questions)) for p in fw.pillars}
-    assert counts == {"OPS": (11, 68), "SEC": (11, 63), "REL": (13, 66), "PERF": (5, 32), "COST": (11, 50),
-                      "SUS": (6, 28)}
+    assert counts == {
+        "OPS": (11, 68),
+        "SEC": (11, 63),
+        "REL": (13, 66),
+        "PERF": (5, 32),
+        "COST": (11, 50),
+        "SUS": (6, 28),
+    }
     for q in fw.questions.values():
         number = int(q.id.split()[1])
         assert all(bp.id.startswith(f"{q.id.split()[0]}{number:02d}-BP") for bp in q.practices)
@@ -30,10 +36,20 @@ def test_risk_follows_missing_practices() -> None:
     model = load_model(FIXTURES / "minimal.yaml").model
     risks = {q.question.id: q.risk for q in question_risks(model, framework())}
     assert set(risks.values()) == {"UNANSWERED"}
-    answered = model.model_copy(update={"well_architected": model.well_architected.model_copy(update={"answers": (
-        _answer("SUS 1", ["SUS01-BP01"]), _answer("SEC 9", ["SEC09-BP01", "SEC09-BP02"]), _answer("SEC 8", []),
-        _answer("OPS 9", ["OPS09-BP01", "OPS09-BP02"]),
-    )})})
+    answered = model.model_copy(
+        update={
+            "well_architected": model.well_architected.model_copy(
+                update={
+                    "answers": (
+                        _answer("SUS 1", ["SUS01-BP01"]),
+                        _answer("SEC 9", ["SEC09-BP01", "SEC09-BP02"]),
+                        _answer("SEC 8", []),
+                        _answer("OPS 9", ["OPS09-BP01", "OPS09-BP02"]),
+                    )
+                }
+            )
+        }
+    )
     risks = {q.question.id: q.risk for q in question_risks(answered, framework())}
     assert (risks["SUS 1"], risks["SEC 9"], risks["SEC 8"], risks["OPS 9"]) == ("NONE", "MEDIUM", "HIGH", "MEDIUM")
 
@@ -89,12 +105,15 @@ def test_github_format_annotates_open_findings(project: Path) -> None:
 def test_answer_errors_are_located(tmp_path: Path) -> None:
     text = (FIXTURES / "minimal.yaml").read_text() + (
         "well_architected:\n  answers:\n    - {question: SEC 42, practices: []}\n"
-        "    - {question: SEC 9, practices: [SEC09-BP07]}\n")
+        "    - {question: SEC 9, practices: [SEC09-BP07]}\n"
+    )
     (tmp_path / "m.yaml").write_text(text)
     result = run_cli("validate", "m.yaml", "--format", "json", cwd=tmp_path)
     problems = [(p["line"], p["code"], p["message"]) for p in json.loads(result.stdout)]
-    assert problems == [(30, "R201", "unknown question 'SEC 42'"),
-                        (31, "R201", "'SEC09-BP07' is not a best practice of SEC 9")]
+    assert problems == [
+        (30, "R201", "unknown question 'SEC 42'"),
+        (31, "R201", "'SEC09-BP07' is not a best practice of SEC 9"),
+    ]
 
 
 def test_rules_and_explain(project: Path) -> None:

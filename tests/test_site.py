@@ -30,9 +30,18 @@ def test_build_summary(built: Path) -> None:
 
 
 def test_every_page_is_built(built: Path) -> None:
-    for page in ("index.html", "architecture/index.html", "services/index.html", "cost/index.html",
-                 "well-architected/index.html", "rules/index.html", "decisions/index.html",
-                 "decisions/adr-001-fargate/index.html", "reference/index.html", "diagrams/deployment.svg"):
+    for page in (
+        "index.html",
+        "architecture/index.html",
+        "services/index.html",
+        "cost/index.html",
+        "well-architected/index.html",
+        "rules/index.html",
+        "decisions/index.html",
+        "decisions/adr-001-fargate/index.html",
+        "reference/index.html",
+        "diagrams/deployment.svg",
+    ):
         assert (built / "site" / page).is_file(), page
     cost = (built / "site" / "cost" / "index.html").read_text()
     assert "$20.99" in cost and "https://aws.amazon.com/lambda/pricing/" in cost
@@ -102,9 +111,12 @@ def test_model_text_never_becomes_markup(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "model", tmp_path / "model")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     proposal = tmp_path / "model" / "proposal.yaml"
-    proposal.write_text(proposal.read_text().replace(
-        "description: Hosted error tracking for the API.",
-        'description: "<script>alert(1)</script> [x](javascript:alert(1)) **bold** | pipe"'))
+    proposal.write_text(
+        proposal.read_text().replace(
+            "description: Hosted error tracking for the API.",
+            'description: "<script>alert(1)</script> [x](javascript:alert(1)) **bold** | pipe"',
+        )
+    )
     result = run_cli("build", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     for page in (tmp_path / "site").rglob("*.html"):
@@ -123,8 +135,11 @@ def test_no_change_rebuild_touches_nothing(built: Path) -> None:
     result = run_cli("build", cwd=built)
     assert result.exit_code == 0 and result.stdout.startswith("up to date: Cruddur into site/")
     assert site_index.stat().st_mtime_ns == mtime
-    (built / "mkdocs.yml").write_text((built / "mkdocs.yml").read_text().replace(
-        "site_name: Cruddur architecture proposal", "site_name: Cruddur proposal"))
+    (built / "mkdocs.yml").write_text(
+        (built / "mkdocs.yml")
+        .read_text()
+        .replace("site_name: Cruddur architecture proposal", "site_name: Cruddur proposal")
+    )
     result = run_cli("build", cwd=built)
     assert result.stdout.startswith("built Cruddur into site/")
     assert "Cruddur proposal" in site_index.read_text()
@@ -147,8 +162,9 @@ def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
     import sys
 
     services = project / "model" / "services.yaml"
-    services.write_text(services.read_text().replace("usage: {hosted_zones: 1, queries: 2000000}",
-                                                     "usage: {hosted_zones: 1}"))
+    services.write_text(
+        services.read_text().replace("usage: {hosted_zones: 1, queries: 2000000}", "usage: {hosted_zones: 1}")
+    )
     first = run_cli("build", cwd=project)
     assert first.exit_code == 0, first.output
     assert first.stdout.startswith("built Cruddur")
@@ -156,8 +172,12 @@ def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
     assert warning in first.stderr
     again = run_cli("build", cwd=project)
     assert again.stdout.startswith("up to date: Cruddur") and warning in again.stderr
-    fast = subprocess.run([sys.executable, "-c", "from generator.cli.entry import main; main()", "build"],
-                          cwd=project, capture_output=True, text=True)
+    fast = subprocess.run(
+        [sys.executable, "-c", "from generator.cli.entry import main; main()", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert fast.returncode == 0 and fast.stdout.startswith("up to date: Cruddur"), fast.stderr
     assert warning in fast.stderr
 

@@ -11,19 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from generator.analysis import analyse
 from generator.errors import ExternalToolFailed, UsageError
 from generator.load.overlay import load_model_and_options
 from generator.mkdocs.run import run_mkdocs
 from generator.mkdocs.worker import MkDocsWorker
-from generator.analysis import analyse
 from generator.publish import layouts as diagrams_stage
-from generator.views.all_views import plan_views
 from generator.publish.site import (
     IMAGE_PLACEHOLDER,
     publish_generation,
     start_generation,
 )
 from generator.publish.staging import read_tree
+from generator.views.all_views import plan_views
 from tests.conftest import ROOT, run_cli
 
 
@@ -149,8 +149,9 @@ def test_mkdocs_failure_while_laying_out_leaves_outputs_untouched(built: Path, t
     assert _snapshot(project) == before and _no_staging_left(project)
 
 
-def test_graphviz_failure_after_the_site_was_built_leaves_outputs_untouched(built: Path, tmp_path: Path,
-                                                                            monkeypatch) -> None:
+def test_graphviz_failure_after_the_site_was_built_leaves_outputs_untouched(
+    built: Path, tmp_path: Path, monkeypatch
+) -> None:
     project = tmp_path / "p"
     shutil.copytree(built, project)
     before = _snapshot(project)

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from generator.parse.data_file import load_data_file
-from generator.schema.base import Name, Strict, Text, Url
+from generator.values import Name, Strict, Text, Url
 
 PATH = Path(__file__).resolve().parent / "data" / "wellarchitected.yaml"
 Risk = Literal["HIGH", "MEDIUM", "LOW"]
@@ -78,5 +78,5 @@ def framework() -> Framework:
 def normalise_question_id(value: str) -> str:
     """`SEC1`, `SEC 1` and `SEC 01` all mean `SEC 1`."""
     letters = value.rstrip("0123456789 ").strip()
-    digits = value[len(letters):].strip()
+    digits = value[len(letters) :].strip()
     return f"{letters} {int(digits)}" if digits else value

@@ -8,7 +8,16 @@ from typing import Annotated, Optional
 import typer
 
 from generator import __version__
-from generator.cli import build, compare, cost, diagrams, guardrails, pr, review, validate
+from generator.cli import (
+    build,
+    compare,
+    cost,
+    diagrams,
+    guardrails,
+    pr,
+    review,
+    validate,
+)
 from generator.cli.boundary import ArchgenGroup
 from generator.cli.common import err, out
 from generator.errors import EXIT_INVALID
@@ -32,8 +41,10 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=version_callback, is_eager=True,
-                                                    help="Show the version and exit.")] = None,
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """archgen: architecture proposals as a build artefact."""

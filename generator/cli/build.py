@@ -22,8 +22,10 @@ def build_summary(built, *, site: bool) -> str:
     acked = sum(1 for f in a.review.findings if f.status == "fail" and f.acknowledged)
     findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
     where = "site/" if site else "docs/ and diagrams_out/"
-    return (f"built {a.model.proposal.name} into {where}: {pages} pages, {len(a.views)} diagrams\n"
-            f"  monthly cost: {costs}\n  findings: {findings}\n  {a.stamp}")
+    return (
+        f"built {a.model.proposal.name} into {where}: {pages} pages, {len(a.views)} diagrams\n"
+        f"  monthly cost: {costs}\n  findings: {findings}\n  {a.stamp}"
+    )
 
 
 def _write_schema(model: Path) -> None:
@@ -36,71 +38,79 @@ def _write_schema(model: Path) -> None:
         write_file_atomic(schema_path, schema_bytes())
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def build(
-        ctx: typer.Context,
-        model: ModelArg = Path("model"),
-        project: ProjectOpt = Path("."),
-        no_site: Annotated[bool, typer.Option("--no-site", help="Generate docs/ and diagrams_out/ only.")] = False,
-        no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every diagram again.")] = False,
-    ) -> None:
-        """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
-        folders = ("docs", "diagrams_out") if no_site else stamp.OUTPUTS
-        flags = f"site={not no_site}"
-        handed = (ctx.obj or {}).get("input_fingerprint", "")  # the entry point's, for this same build
-        inputs = handed or stamp.input_fingerprint(project, model, flags)
-        previous = None if no_cache else stamp.unchanged(project, inputs, folders)
-        if previous is not None:
-            summary, warnings = previous
-            if warnings:
-                err.print(warnings, markup=False)
-            out.print(summary.replace("built ", "up to date: ", 1), markup=False)
-            return
-        from generator.mkdocs.worker import MkDocsWorker
-
-        # MkDocs warms up in its own process while the model is validated and the pages generated
-        config_file = project / "mkdocs.yml"
-        worker = MkDocsWorker(config_file, None) if no_site else MkDocsWorker.start(config_file)
-        # imported only now, after the worker started: an unchanged build is answered above without
-        # pydantic, Jinja or diagrams (0.5 s of imports)
-        from generator.analysis import analyse
-        from generator.diagnostics import render_text
-        from generator.load.overlay import load_model_and_options
-        from generator.publish.site import publish_generation, start_generation
-        from generator.render.layout_cache import LayoutCache
-
-        try:
-            with err.status("validating the model and its options"):
-                loaded, options = load_model_and_options(model)
-                analysis = analyse(loaded, options)
-            with err.status("laying out diagrams, generating pages"
-                            + (" and building the site (mkdocs build --strict)" if not no_site else "")):
-                cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
-                built, changed = publish_generation(project, start_generation(analysis, cache),
-                                                    site=not no_site, mkdocs=worker.build)
-            _write_schema(model)
-        finally:
-            worker.close()
-        warnings = "\n".join(([render_text(list(loaded.warnings), loaded.sources)] if loaded.warnings else [])
-                             + [f"warning: {warning}" for warning in built.warnings])
+def build(
+    ctx: typer.Context,
+    model: ModelArg = Path("model"),
+    project: ProjectOpt = Path("."),
+    no_site: Annotated[bool, typer.Option("--no-site", help="Generate docs/ and diagrams_out/ only.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every diagram again.")] = False,
+) -> None:
+    """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
+    folders = ("docs", "diagrams_out") if no_site else stamp.OUTPUTS
+    flags = f"site={not no_site}"
+    handed = (ctx.obj or {}).get("input_fingerprint", "")  # the entry point's, for this same build
+    inputs = handed or stamp.input_fingerprint(project, model, flags)
+    previous = None if no_cache else stamp.unchanged(project, inputs, folders)
+    if previous is not None:
+        summary, warnings = previous
         if warnings:
             err.print(warnings, markup=False)
-        summary = build_summary(built, site=not no_site)
-        stamp.write_stamp(project, inputs, summary, folders, warnings)  # an unchanged rebuild repeats them
-        out.print(summary if changed else summary.replace("built ", "up to date: ", 1), markup=False)
+        out.print(summary.replace("built ", "up to date: ", 1), markup=False)
+        return
+    from generator.mkdocs.worker import MkDocsWorker
 
-    @app.command()
-    def serve(
-        project: ProjectOpt = Path("."),
-        address: Annotated[str, typer.Option("--address", help="Where to serve.")] = "127.0.0.1:8000",
-    ) -> None:
-        """Preview the site; pages are regenerated whenever a model file changes (through the mkdocs plugin)."""
-        config = project / "mkdocs.yml"
-        if not config.is_file():
-            raise ArchgenError(f"no mkdocs.yml in {project.as_posix()}", hint="run from the project root")
-        # imported here: MkDocs' dev server pulls in livereload and watchdog, which no other command needs
-        from mkdocs.commands.serve import serve as mkdocs_serve
+    # MkDocs warms up in its own process while the model is validated and the pages generated
+    config_file = project / "mkdocs.yml"
+    worker = MkDocsWorker(config_file, None) if no_site else MkDocsWorker.start(config_file)
+    # imported only now, after the worker started: an unchanged build is answered above without
+    # pydantic, Jinja or diagrams (0.5 s of imports)
+    from generator.analysis import analyse
+    from generator.diagnostics import render_text
+    from generator.load.overlay import load_model_and_options
+    from generator.publish.layout_cache import LayoutCache
+    from generator.publish.site import publish_generation, start_generation
 
-        (project / "docs").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the archgen plugin fills it
-        mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)
+    try:
+        with err.status("validating the model and its options"):
+            loaded, options = load_model_and_options(model)
+            analysis = analyse(loaded, options)
+        with err.status(
+            "laying out diagrams, generating pages"
+            + (" and building the site (mkdocs build --strict)" if not no_site else "")
+        ):
+            cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
+            built, changed = publish_generation(
+                project, start_generation(analysis, cache), site=not no_site, mkdocs=worker.build
+            )
+        _write_schema(model)
+    finally:
+        worker.close()
+    warnings = "\n".join(
+        ([render_text(list(loaded.warnings), loaded.sources)] if loaded.warnings else [])
+        + [f"warning: {warning}" for warning in built.warnings]
+    )
+    if warnings:
+        err.print(warnings, markup=False)
+    summary = build_summary(built, site=not no_site)
+    stamp.write_stamp(project, inputs, summary, folders, warnings)  # an unchanged rebuild repeats them
+    out.print(summary if changed else summary.replace("built ", "up to date: ", 1), markup=False)
+
+
+def serve(
+    project: ProjectOpt = Path("."),
+    address: Annotated[str, typer.Option("--address", help="Where to serve.")] = "127.0.0.1:8000",
+) -> None:
+    """Preview the site; pages are regenerated whenever a model file changes (through the mkdocs plugin)."""
+    config = project / "mkdocs.yml"
+    if not config.is_file():
+        raise ArchgenError(f"no mkdocs.yml in {project.as_posix()}", hint="run from the project root")
+    # imported here: MkDocs' dev server pulls in livereload and watchdog, which no other command needs
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    (project / "docs").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the archgen plugin fills it
+    mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(build)
+    app.command()(serve)

@@ -9,20 +9,21 @@ from generator.cli.common import ModelArg, out
 from generator.cli.cost import TableFormat, TableFormatOpt, analysed
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def compare(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
-        """Compare the proposal with the options in model/options/: cost per scenario, risk, availability."""
-        from generator.render.options import options_json
-        from generator.render.tables import to_markdown, to_text
-        from generator.views.options_view import comparison_table
+def compare(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
+    """Compare the proposal with the options in model/options/: cost per scenario, risk, availability."""
+    from generator.render.options import options_json
+    from generator.render.tables import to_markdown, to_text
+    from generator.views.options_view import comparison_table
 
-        a = analysed(model, with_options=True)
-        rows = a.option_rows()
-        if fmt is TableFormat.json:
-            print(json.dumps(options_json(rows), indent=2))
-            return
-        if not a.options:
-            out.print("no options: add overlay files under model/options/ to compare alternatives", markup=False)
-        out.print((to_markdown if fmt is TableFormat.markdown else to_text)(comparison_table(a.model, rows)),
-                  markup=False)
+    a = analysed(model, with_options=True)
+    rows = a.option_rows()
+    if fmt is TableFormat.json:
+        print(json.dumps(options_json(rows), indent=2))
+        return
+    if not a.options:
+        out.print("no options: add overlay files under model/options/ to compare alternatives", markup=False)
+    out.print((to_markdown if fmt is TableFormat.markdown else to_text)(comparison_table(a.model, rows)), markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(compare)

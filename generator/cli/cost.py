@@ -33,60 +33,70 @@ def analysed(model: Path, *, with_options: bool = False):
     return analyse(load_model(model), views=False)
 
 
+def cost(
+    model: ModelArg = Path("model"),
+    fmt: TableFormatOpt = TableFormat.table,
+    scenario: Annotated[
+        Optional[str], typer.Option("--scenario", "-s", help="One scenario by id; default: all side by side.")
+    ] = None,
+) -> None:
+    """Print the monthly cost estimate per service and scenario, with savings levers and the budget."""
+    from generator.parse.suggest import did_you_mean
+    from generator.render.cost import cost_json
+    from generator.render.tables import to_markdown, to_text
+    from generator.views import cost_view
+
+    a = analysed(model)
+    reports = a.reports
+    if scenario is not None:
+        reports = tuple(r for r in a.reports if r.scenario.id == scenario)
+        if not reports:
+            ids = [r.scenario.id for r in a.reports]
+            raise UsageError(
+                f"unknown scenario {scenario!r}",
+                hint=did_you_mean(scenario, ids) or f"choose one of: {', '.join(ids)}",
+            )
+    m = a.model
+    if fmt is TableFormat.json:
+        print(json.dumps(cost_json(m, reports, a.levers), indent=2, sort_keys=True))
+        return
+    render = to_markdown if fmt is TableFormat.markdown else to_text
+    heading = (lambda t: f"## {t}\n") if fmt is TableFormat.markdown else (lambda t: f"{t}\n{'=' * len(t)}")
+    parts = [heading("Monthly estimate (USD)"), render(cost_view.summary_table(m, reports))]
+    budget = cost_view.budget_rows(m, reports)
+    if budget is not None:
+        parts += [heading("Budget"), render(budget)]
+    for r in reports:
+        parts += [
+            heading(f"How we keep spending low: {r.scenario.name}"),
+            render(cost_view.levers_table(a.levers[r.scenario.id])),
+        ]
+    if len(reports) == 1:
+        parts += [
+            heading(f"Every billing dimension: {reports[0].scenario.name}"),
+            render(cost_view.detail_table(reports[0])),
+        ]
+    warnings = [w for r in reports for w in r.warnings]
+    out.print("\n".join(parts), markup=False)
+    for w in dict.fromkeys(warnings):
+        typer.echo(f"warning: {w}", err=True)
+
+
+def services(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
+    """Print the service-justification table: role, requirement, why, alternatives, decision, cost."""
+    from generator.render.cost import services_json, services_table
+    from generator.render.tables import to_markdown, to_text
+    from generator.views.services_view import service_rows
+
+    a = analysed(model)
+    rows = service_rows(a.index, a.reports[0])
+    if fmt is TableFormat.json:
+        print(json.dumps(services_json(rows), indent=2, sort_keys=True))
+        return
+    table = services_table(rows, a.reports[0].scenario.name)
+    out.print((to_markdown if fmt is TableFormat.markdown else to_text)(table), markup=False)
+
+
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def cost(
-        model: ModelArg = Path("model"),
-        fmt: TableFormatOpt = TableFormat.table,
-        scenario: Annotated[Optional[str], typer.Option("--scenario", "-s",
-                                                        help="One scenario by id; default: all side by side.")] = None,
-    ) -> None:
-        """Print the monthly cost estimate per service and scenario, with savings levers and the budget."""
-        from generator.parse.suggest import did_you_mean
-        from generator.render.cost import cost_json
-        from generator.render.tables import to_markdown, to_text
-        from generator.views import cost_view
-
-        a = analysed(model)
-        reports = a.reports
-        if scenario is not None:
-            reports = tuple(r for r in a.reports if r.scenario.id == scenario)
-            if not reports:
-                ids = [r.scenario.id for r in a.reports]
-                raise UsageError(f"unknown scenario {scenario!r}",
-                                 hint=did_you_mean(scenario, ids) or f"choose one of: {', '.join(ids)}")
-        m = a.model
-        if fmt is TableFormat.json:
-            print(json.dumps(cost_json(m, reports, a.levers), indent=2, sort_keys=True))
-            return
-        render = to_markdown if fmt is TableFormat.markdown else to_text
-        heading = (lambda t: f"## {t}\n") if fmt is TableFormat.markdown else (lambda t: f"{t}\n{'=' * len(t)}")
-        parts = [heading("Monthly estimate (USD)"), render(cost_view.summary_table(m, reports))]
-        budget = cost_view.budget_rows(m, reports)
-        if budget is not None:
-            parts += [heading("Budget"), render(budget)]
-        for r in reports:
-            parts += [heading(f"How we keep spending low: {r.scenario.name}"),
-                      render(cost_view.levers_table(a.levers[r.scenario.id]))]
-        if len(reports) == 1:
-            parts += [heading(f"Every billing dimension: {reports[0].scenario.name}"),
-                      render(cost_view.detail_table(reports[0]))]
-        warnings = [w for r in reports for w in r.warnings]
-        out.print("\n".join(parts), markup=False)
-        for w in dict.fromkeys(warnings):
-            typer.echo(f"warning: {w}", err=True)
-
-    @app.command()
-    def services(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
-        """Print the service-justification table: role, requirement, why, alternatives, decision, cost."""
-        from generator.render.cost import services_json, services_table
-        from generator.render.tables import to_markdown, to_text
-        from generator.views.services_view import service_rows
-
-        a = analysed(model)
-        rows = service_rows(a.index, a.reports[0])
-        if fmt is TableFormat.json:
-            print(json.dumps(services_json(rows), indent=2, sort_keys=True))
-            return
-        table = services_table(rows, a.reports[0].scenario.name)
-        out.print((to_markdown if fmt is TableFormat.markdown else to_text)(table), markup=False)
+    app.command()(cost)
+    app.command()(services)

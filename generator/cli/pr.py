@@ -40,75 +40,87 @@ def gate_failures(model, result) -> list[str]:
     if gates.max_monthly_cost is not None:
         for c in result.costs:
             if c.new_total > gates.max_monthly_cost:
-                failures.append(f"{c.scenario} costs ${c.new_total:,.2f} a month, above the ${gates.max_monthly_cost} "
-                                f"ceiling in gates.max_monthly_cost")
+                failures.append(
+                    f"{c.scenario} costs ${c.new_total:,.2f} a month, above the ${gates.max_monthly_cost} "
+                    f"ceiling in gates.max_monthly_cost"
+                )
     if gates.no_new_findings_at is not None:
         levels = ("HIGH",) if gates.no_new_findings_at == "high" else ("HIGH", "MEDIUM")
         for f in result.new_findings:
             if f.risk in levels:
-                failures.append(f"new unacknowledged {f.risk} finding {f.key}: {f.message} "
-                                f"(fix it or acknowledge it in well_architected.acknowledgements)")
+                failures.append(
+                    f"new unacknowledged {f.risk} finding {f.key}: {f.message} "
+                    f"(fix it or acknowledge it in well_architected.acknowledgements)"
+                )
     return failures
 
 
+def check(
+    model: Annotated[Path, typer.Argument(help="Model folder.")] = Path("model"),
+    project: Annotated[Path, typer.Option("--project", help="Project root holding docs/ and diagrams_out/.")] = Path(
+        "."
+    ),
+) -> None:
+    """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
+    from generator.analysis import analyse
+    from generator.load.overlay import load_model_and_options
+    from generator.publish.layout_cache import LayoutCache
+    from generator.publish.site import generate
+
+    loaded, options = load_model_and_options(model)
+    built = generate(analyse(loaded, options), LayoutCache(project / ".archgen-cache" / "layout"))
+    stale = stale_outputs(project, built)
+    if stale:
+        raise OutOfDate(
+            "out of date: the committed outputs differ from what the model produces:",
+            details=tuple(stale),
+            hint="run `archgen build` and commit docs/ and diagrams_out/",
+        )
+    out.print(f"ok: docs/ and diagrams_out/ are current ({len(built.docs) + len(built.diagrams)} files)", markup=False)
+
+
+def diff(
+    old: Annotated[Optional[Path], typer.Argument(help="Old model folder (or omit and use --base).")] = None,
+    new: Annotated[Optional[Path], typer.Argument(help="New model folder (default: model).")] = None,
+    base: Annotated[
+        Optional[str],
+        typer.Option("--base", help="Git revision of the old model (default: the merge base with main)."),
+    ] = None,
+    model: Annotated[Path, typer.Option("--model", help="Model folder inside the repository.")] = Path("model"),
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
+    gate: Annotated[bool, typer.Option("--gate", help="Exit 3 when the change breaks a gate of the model.")] = False,
+) -> None:
+    """Semantic diff of two model versions: elements, relationships, cost and risk, for a PR comment."""
+    from generator.analysis import analyse
+    from generator.cli import git_source
+    from generator.diffing.model_diff import diff_models
+    from generator.load.model_loader import load_model
+    from generator.render.diff import diff_json, diff_markdown
+
+    if old is not None and new is None and base is None:
+        raise UsageError("give two folders (archgen diff OLD NEW) or --base REF")
+    if old is not None and base is not None:
+        raise UsageError("give either two folders or --base, not both")
+    with tempfile.TemporaryDirectory(prefix="archgen-diff-") as tmp:
+        if old is None:
+            root = git_source.repo_root(model)
+            rel = model.resolve().relative_to(root).as_posix()
+            ref = base or git_source.default_base(root)
+            old = git_source.export_model(root, ref, rel, Path(tmp))
+            new = model
+        before = analyse(load_model(old), views=False)
+        after = analyse(load_model(new or model), views=False)
+    result = diff_models(before, after)
+    if fmt is DiffFormat.json:
+        print(json.dumps(diff_json(result), indent=2, sort_keys=True, default=str))
+    else:
+        print(diff_markdown(result), end="")
+    if gate:
+        broken = gate_failures(after.model, result)
+        if broken:
+            raise GateFailed("\n".join(f"gate: {line}" for line in broken))
+
+
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def check(
-        model: Annotated[Path, typer.Argument(help="Model folder.")] = Path("model"),
-        project: Annotated[Path, typer.Option("--project", help="Project root holding docs/ and diagrams_out/.")]
-        = Path("."),
-    ) -> None:
-        """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
-        from generator.analysis import analyse
-        from generator.load.overlay import load_model_and_options
-        from generator.publish.site import generate
-        from generator.render.layout_cache import LayoutCache
-
-        loaded, options = load_model_and_options(model)
-        built = generate(analyse(loaded, options), LayoutCache(project / ".archgen-cache" / "layout"))
-        stale = stale_outputs(project, built)
-        if stale:
-            raise OutOfDate("out of date: the committed outputs differ from what the model produces:",
-                            details=tuple(stale), hint="run `archgen build` and commit docs/ and diagrams_out/")
-        out.print(f"ok: docs/ and diagrams_out/ are current ({len(built.docs) + len(built.diagrams)} files)",
-                  markup=False)
-
-    @app.command()
-    def diff(
-        old: Annotated[Optional[Path], typer.Argument(help="Old model folder (or omit and use --base).")] = None,
-        new: Annotated[Optional[Path], typer.Argument(help="New model folder (default: model).")] = None,
-        base: Annotated[Optional[str], typer.Option("--base", help="Git revision of the old model "
-                                                    "(default: the merge base with main).")] = None,
-        model: Annotated[Path, typer.Option("--model", help="Model folder inside the repository.")] = Path("model"),
-        fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
-        gate: Annotated[bool, typer.Option("--gate", help="Exit 3 when the change breaks a gate of the model.")] = False,
-    ) -> None:
-        """Semantic diff of two model versions: elements, relationships, cost and risk, for a PR comment."""
-        from generator.analysis import analyse
-        from generator.diffing.model_diff import diff_models
-        from generator.load import git_source
-        from generator.load.model_loader import load_model
-        from generator.render.diff import diff_json, diff_markdown
-
-        if old is not None and new is None and base is None:
-            raise UsageError("give two folders (archgen diff OLD NEW) or --base REF")
-        if old is not None and base is not None:
-            raise UsageError("give either two folders or --base, not both")
-        with tempfile.TemporaryDirectory(prefix="archgen-diff-") as tmp:
-            if old is None:
-                root = git_source.repo_root(model)
-                rel = model.resolve().relative_to(root).as_posix()
-                ref = base or git_source.default_base(root)
-                old = git_source.export_model(root, ref, rel, Path(tmp))
-                new = model
-            before = analyse(load_model(old), views=False)
-            after = analyse(load_model(new or model), views=False)
-        result = diff_models(before, after)
-        if fmt is DiffFormat.json:
-            print(json.dumps(diff_json(result), indent=2, sort_keys=True, default=str))
-        else:
-            print(diff_markdown(result), end="")
-        if gate:
-            broken = gate_failures(after.model, result)
-            if broken:
-                raise GateFailed("\n".join(f"gate: {line}" for line in broken))
+    app.command()(check)
+    app.command()(diff)

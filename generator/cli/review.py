@@ -24,53 +24,69 @@ class FailOn(str, Enum):
     medium = "medium"
 
 
+def review(
+    model: ModelArg = Path("model"),
+    fmt: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = ReviewFormat.text,
+    fail_on: Annotated[
+        Optional[FailOn], typer.Option("--fail-on", help="Exit 3 when unacknowledged findings reach this risk.")
+    ] = None,
+) -> None:
+    """Review the model against the six Well-Architected pillars: question risk, findings, availability, quotas."""
+    from generator.render.review import (
+        review_github,
+        review_json,
+        review_markdown,
+        review_text,
+    )
+
+    a = analysed(model)
+    rv = a.review
+    if fmt is ReviewFormat.json:
+        print(json.dumps(review_json(rv), indent=2, sort_keys=True))
+    elif fmt is ReviewFormat.github:
+        text = review_github(rv, a.loaded)
+        if text:
+            print(text)
+    elif fmt is ReviewFormat.markdown:
+        print(review_markdown(rv))
+    else:
+        out.print(review_text(rv), markup=False)
+    if fail_on is not None:
+        levels = {"high": ("HIGH",), "medium": ("HIGH", "MEDIUM")}[fail_on.value]
+        blocking = [f for f in rv.findings if f.open and f.risk in levels]
+        if blocking:
+            raise GateFailed(
+                f"gate: {len(blocking)} unacknowledged finding(s) at {fail_on.value} risk or above: "
+                + ", ".join(f.key for f in blocking)
+            )
+
+
+def rules() -> None:
+    """List the Well-Architected rule catalogue."""
+    from generator.rules import RULES
+
+    for r in RULES:
+        out.print(f"{r.code:<8} {r.risk:<6} {r.pillar:<24} {r.title}  [{', '.join(r.practices)}]", markup=False)
+
+
+def explain(code: Annotated[str, typer.Argument(help="A rule code such as REL001.")]) -> None:
+    """Print a rule's documentation."""
+    from generator.parse.suggest import did_you_mean
+    from generator.rules import BY_CODE
+
+    rule = BY_CODE.get(code.upper().lstrip("X"))
+    if rule is None:
+        raise UsageError(
+            f"unknown rule {code!r}", hint=did_you_mean(code.upper(), BY_CODE) or "run `archgen rules` for the list"
+        )
+    out.print(
+        f"{rule.code}: {rule.title}\npillar: {rule.pillar}  risk: {rule.risk}  "
+        f"best practices: {', '.join(rule.practices)}\n\n{rule.doc}",
+        markup=False,
+    )
+
+
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def review(
-        model: ModelArg = Path("model"),
-        fmt: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = ReviewFormat.text,
-        fail_on: Annotated[Optional[FailOn], typer.Option(
-            "--fail-on", help="Exit 3 when unacknowledged findings reach this risk.")] = None,
-    ) -> None:
-        """Review the model against the six Well-Architected pillars: question risk, findings, availability, quotas."""
-        from generator.render.review import review_github, review_json, review_markdown, review_text
-
-        a = analysed(model)
-        rv = a.review
-        if fmt is ReviewFormat.json:
-            print(json.dumps(review_json(rv), indent=2, sort_keys=True))
-        elif fmt is ReviewFormat.github:
-            text = review_github(rv, a.loaded)
-            if text:
-                print(text)
-        elif fmt is ReviewFormat.markdown:
-            print(review_markdown(rv))
-        else:
-            out.print(review_text(rv), markup=False)
-        if fail_on is not None:
-            levels = {"high": ("HIGH",), "medium": ("HIGH", "MEDIUM")}[fail_on.value]
-            blocking = [f for f in rv.findings if f.open and f.risk in levels]
-            if blocking:
-                raise GateFailed(f"gate: {len(blocking)} unacknowledged finding(s) at {fail_on.value} risk or above: "
-                                 + ", ".join(f.key for f in blocking))
-
-    @app.command()
-    def rules() -> None:
-        """List the Well-Architected rule catalogue."""
-        from generator.rules import RULES
-
-        for r in RULES:
-            out.print(f"{r.code:<8} {r.risk:<6} {r.pillar:<24} {r.title}  [{', '.join(r.practices)}]", markup=False)
-
-    @app.command()
-    def explain(code: Annotated[str, typer.Argument(help="A rule code such as REL001.")]) -> None:
-        """Print a rule's documentation."""
-        from generator.parse.suggest import did_you_mean
-        from generator.rules import BY_CODE
-
-        rule = BY_CODE.get(code.upper().lstrip("X"))
-        if rule is None:
-            raise UsageError(f"unknown rule {code!r}",
-                             hint=did_you_mean(code.upper(), BY_CODE) or "run `archgen rules` for the list")
-        out.print(f"{rule.code}: {rule.title}\npillar: {rule.pillar}  risk: {rule.risk}  "
-                  f"best practices: {', '.join(rule.practices)}\n\n{rule.doc}", markup=False)
+    app.command()(review)
+    app.command()(rules)
+    app.command()(explain)

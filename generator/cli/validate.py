@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from generator.cli.common import DiagFormat, FormatOpt, ModelArg, diagnostics_as, out, print_warnings
+from generator.cli.common import (
+    DiagFormat,
+    FormatOpt,
+    ModelArg,
+    diagnostics_as,
+    out,
+    print_warnings,
+)
 from generator.errors import ArchgenError
 
 
@@ -25,43 +32,59 @@ def summary(loaded) -> str:
     return f"{m.proposal.name}: " + ", ".join(f"{n} {label}" for n, label in counts)
 
 
+def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) -> None:
+    """Check the model: shape, references and values. Exit 0 valid, 1 invalid, 2 usage error."""
+    # imported here: the model schema costs 0.4 s to import, which `--help` and `rules` do not need
+    from generator.load.overlay import load_model_and_options
+
+    with diagnostics_as(fmt):
+        loaded, options = load_model_and_options(model)
+    print_warnings(loaded.warnings, loaded.sources, fmt)
+    if fmt is DiagFormat.json:
+        kinds = Counter(s.kind for s in loaded.model.services)
+        print(
+            json.dumps(
+                {
+                    "ok": True,
+                    "summary": summary(loaded),
+                    "files": list(loaded.files),
+                    "content_hash": loaded.content_hash,
+                    "service_kinds": dict(sorted(kinds.items())),
+                    "warnings": len(loaded.warnings),
+                    "options": [o.info.id for o in options],
+                },
+                indent=2,
+                sort_keys=True,
+            )
+        )
+    else:
+        extra = f"; {len(options)} option{'s' if len(options) != 1 else ''} valid" if options else ""
+        out.print(f"ok {summary(loaded)}{extra}", markup=False)
+
+
+def schema(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the JSON Schema; '-' for stdout.")
+    ] = Path("model/archgen.schema.json"),
+) -> None:
+    """Write the JSON Schema of the model (for editor completion via yaml-language-server)."""
+    # imported here: see validate
+    from generator.json_schema import schema_bytes
+    from generator.publish.staging import write_file_atomic
+
+    data = schema_bytes()
+    if str(output) == "-":
+        typer.echo(data.decode(), nl=False)
+        return
+    try:
+        write_file_atomic(output, data)
+    except OSError as exc:
+        raise ArchgenError(
+            f"cannot write {output.as_posix()}: {exc.strerror}", hint="choose a writable path with --output"
+        ) from None
+    out.print(f"wrote {output.as_posix()}", markup=False)
+
+
 def register(app: typer.Typer) -> None:
-    @app.command()
-    def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) -> None:
-        """Check the model: shape, references and values. Exit 0 valid, 1 invalid, 2 usage error."""
-        # imported here: the model schema costs 0.4 s to import, which `--help` and `rules` do not need
-        from generator.load.overlay import load_model_and_options
-
-        with diagnostics_as(fmt):
-            loaded, options = load_model_and_options(model)
-        print_warnings(loaded.warnings, loaded.sources, fmt)
-        if fmt is DiagFormat.json:
-            kinds = Counter(s.kind for s in loaded.model.services)
-            print(json.dumps({"ok": True, "summary": summary(loaded), "files": list(loaded.files),
-                              "content_hash": loaded.content_hash, "service_kinds": dict(sorted(kinds.items())),
-                              "warnings": len(loaded.warnings), "options": [o.info.id for o in options]},
-                             indent=2, sort_keys=True))
-        else:
-            extra = f"; {len(options)} option{'s' if len(options) != 1 else ''} valid" if options else ""
-            out.print(f"ok {summary(loaded)}{extra}", markup=False)
-
-    @app.command()
-    def schema(
-        output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSON Schema; '-' for stdout.")]
-        = Path("model/archgen.schema.json"),
-    ) -> None:
-        """Write the JSON Schema of the model (for editor completion via yaml-language-server)."""
-        # imported here: see validate
-        from generator.json_schema import schema_bytes
-        from generator.publish.staging import write_file_atomic
-
-        data = schema_bytes()
-        if str(output) == "-":
-            typer.echo(data.decode(), nl=False)
-            return
-        try:
-            write_file_atomic(output, data)
-        except OSError as exc:
-            raise ArchgenError(f"cannot write {output.as_posix()}: {exc.strerror}",
-                               hint="choose a writable path with --output") from None
-        out.print(f"wrote {output.as_posix()}", markup=False)
+    app.command()(validate)
+    app.command()(schema)

@@ -54,9 +54,15 @@ class ModelDiff:
 
     @property
     def empty(self) -> bool:
-        return not (self.elements or self.relationships_added or self.relationships_removed
-                    or any(c.delta for c in self.costs) or self.new_findings or self.resolved_findings
-                    or any(any(v.values()) for v in self.risk_delta.values()))
+        return not (
+            self.elements
+            or self.relationships_added
+            or self.relationships_removed
+            or any(c.delta for c in self.costs)
+            or self.new_findings
+            or self.resolved_findings
+            or any(any(v.values()) for v in self.risk_delta.values())
+        )
 
 
 def _flatten(value, prefix: str = "") -> dict[str, object]:
@@ -88,14 +94,18 @@ def element_changes(old: Model, new: Model) -> list[ElementChange]:
             if eid in before and before[eid] != after[eid]:
                 a = _flatten(before[eid].model_dump(mode="json", by_alias=True))
                 b = _flatten(after[eid].model_dump(mode="json", by_alias=True))
-                fields = tuple(FieldChange(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k))
+                fields = tuple(
+                    FieldChange(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)
+                )
                 changes.append(ElementChange(section, eid, "changed", fields))
     return changes
 
 
 def _relationship_keys(model: Model) -> list[str]:
-    return [f"{r.source} -> {r.destination}: {r.description}" + (f" [{r.technology}]" if r.technology else "")
-            for r in model.relationships]
+    return [
+        f"{r.source} -> {r.destination}: {r.description}" + (f" [{r.technology}]" if r.technology else "")
+        for r in model.relationships
+    ]
 
 
 class Analysed(Protocol):
@@ -124,8 +134,14 @@ def _costs(old: Analysed, new: Analysed) -> list[CostDelta]:
             b = cents(new_by[sid].total) if sid in new_by else Decimal(0)
             if a != b:
                 services.append((sid, a, b))
-        out.append(CostDelta(report.scenario.name, cents(before.total) if before else Decimal(0), cents(report.total),
-                             tuple(services)))
+        out.append(
+            CostDelta(
+                report.scenario.name,
+                cents(before.total) if before else Decimal(0),
+                cents(report.total),
+                tuple(services),
+            )
+        )
     return out
 
 

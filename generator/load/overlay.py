@@ -60,16 +60,25 @@ def _item_key(section: str, item) -> object:
 
 
 def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display: str) -> tuple[dict, SourceMap, list]:
-    data: dict = {k: v for k, v in base.data.items()}
+    # long: removal, replacement and addition share the located bookkeeping; split next time it changes
+    data: dict = dict(base.data.items())
     source_map = SourceMap()
     problems: list[Diagnostic] = []
     removed = overlay.get("remove") or []
-    known = {_item_key(s, i) for s in TOP_LEVEL_LISTS for i in base.data.get(s, []) if isinstance(base.data.get(s), list)}
+    known = {
+        _item_key(s, i) for s in TOP_LEVEL_LISTS for i in base.data.get(s, []) if isinstance(base.data.get(s), list)
+    }
     for j, rid in enumerate(removed):
         if rid not in known:
             loc = overlay_map.nearest(("remove", j)) or Location(display, 1, 1)
-            problems.append(Diagnostic(loc, "R201", f"cannot remove {rid!r}: no such id in the base model",
-                                       hint=did_you_mean(rid, [k for k in known if isinstance(k, str)]) or "check the id"))
+            problems.append(
+                Diagnostic(
+                    loc,
+                    "R201",
+                    f"cannot remove {rid!r}: no such id in the base model",
+                    hint=did_you_mean(rid, [k for k in known if isinstance(k, str)]) or "check the id",
+                )
+            )
     for key in base.data:
         if key in TOP_LEVEL_LISTS:
             continue
@@ -87,8 +96,10 @@ def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display
         merged, origins = [], []
         for i, item in enumerate(base_items):
             k = _item_key(section, item)
-            if isinstance(item, dict) and (item.get("id") in removed or (section == "relationships" and (
-                    item.get("from") in removed or item.get("to") in removed))):
+            if isinstance(item, dict) and (
+                item.get("id") in removed
+                or (section == "relationships" and (item.get("from") in removed or item.get("to") in removed))
+            ):
                 continue
             if k in replacements and k is not None:
                 j, repl = replacements.pop(k)
@@ -123,6 +134,7 @@ def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display
         if isinstance(value, dict) and isinstance(base_value, dict):
             # a mapping section merges one level deep: the option restates only the keys it changes
             data[key] = {**base_value, **value}
+
             def replaced(path, key=key, value=value) -> bool:
                 return len(path) >= 2 and path[0] == key and path[1] in value
 
@@ -135,7 +147,10 @@ def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display
             for mapping in (source_map.values, source_map.keys):
                 for path in [p for p in mapping if p and p[0] == key]:
                     del mapping[path]
-            chosen = [p for p in overlay_map.values if p and p[0] == key], [p for p in overlay_map.keys if p and p[0] == key]
+            chosen = (
+                [p for p in overlay_map.values if p and p[0] == key],
+                [p for p in overlay_map.keys if p and p[0] == key],
+            )
         for path in chosen[0]:
             source_map.values[path] = overlay_map.values[path]
         for path in chosen[1]:
@@ -151,19 +166,31 @@ def _drop_answer_references(data: dict, overlay: dict, removed: list) -> None:
         return
     wa = dict(wa)
     if "answers" not in own and isinstance(wa.get("answers"), list):
-        wa["answers"] = [{**a, "elements": [e for e in a.get("elements", []) if e not in removed]}
-                         if isinstance(a, dict) and isinstance(a.get("elements"), list) else a for a in wa["answers"]]
+        wa["answers"] = [
+            {**a, "elements": [e for e in a.get("elements", []) if e not in removed]}
+            if isinstance(a, dict) and isinstance(a.get("elements"), list)
+            else a
+            for a in wa["answers"]
+        ]
     if "acknowledgements" not in own and isinstance(wa.get("acknowledgements"), list):
-        wa["acknowledgements"] = [a for a in wa["acknowledgements"] if not (
-            isinstance(a, dict) and isinstance(a.get("finding"), str) and a["finding"].split("@")[-1] in removed)]
+        wa["acknowledgements"] = [
+            a
+            for a in wa["acknowledgements"]
+            if not (
+                isinstance(a, dict) and isinstance(a.get("finding"), str) and a["finding"].split("@")[-1] in removed
+            )
+        ]
     data["well_architected"] = wa
 
 
 def _drop_stale_scenario_entries(data: dict, base_data: dict, removed: list) -> None:
     base_kinds = {s.get("id"): s.get("kind") for s in base_data.get("services", []) if isinstance(s, dict)}
     new_kinds = {s.get("id"): s.get("kind") for s in data.get("services", []) if isinstance(s, dict)}
-    stale = {sid for sid in base_kinds if sid in removed or new_kinds.get(sid, base_kinds[sid]) != base_kinds[sid]
-             or sid not in new_kinds}
+    stale = {
+        sid
+        for sid in base_kinds
+        if sid in removed or new_kinds.get(sid, base_kinds[sid]) != base_kinds[sid] or sid not in new_kinds
+    }
     cost = data.get("cost")
     if not stale or not isinstance(cost, dict) or not isinstance(cost.get("scenarios"), list):
         return
@@ -186,19 +213,34 @@ def load_option(option_path: Path, base: RawModel, *, root: Path | None = None) 
     except (SourceRejected, YamlProblem) as exc:
         raise ModelInvalid([exc.diagnostic], sources) from None
     if "option" not in parsed.data:
-        raise ModelInvalid([Diagnostic(Location(display, 1, 1), "S101", "missing required section 'option' in an option file",
-                                       hint="start with `option: {id: ..., title: ...}`")], sources)
+        raise ModelInvalid(
+            [
+                Diagnostic(
+                    Location(display, 1, 1),
+                    "S101",
+                    "missing required section 'option' in an option file",
+                    hint="start with `option: {id: ..., title: ...}`",
+                )
+            ],
+            sources,
+        )
     try:
         info = OptionInfo.model_validate(as_tuples(parsed.data.get("option")))
     except ValidationError as exc:
-        diags = diagnostics_from(exc, parsed.data.get("option"), _sub_map(parsed.source_map, "option"), OptionInfo,
-                                 parsed.source_map.nearest(("option",)) or Location(display, 1, 1))
+        diags = diagnostics_from(
+            exc,
+            parsed.data.get("option"),
+            _sub_map(parsed.source_map, "option"),
+            OptionInfo,
+            parsed.source_map.nearest(("option",)) or Location(display, 1, 1),
+        )
         raise ModelInvalid(sorted(set(diags), key=Diagnostic.sort_key), sources) from None
     data, source_map, problems = apply_overlay(base, parsed.data, parsed.source_map, display)
     if problems:
         raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
-    raw = RawModel(data, source_map, sources, base.files + [display],
-                   base.raw_files + [(display, option_path.read_bytes())])
+    raw = RawModel(
+        data, source_map, sources, base.files + [display], base.raw_files + [(display, option_path.read_bytes())]
+    )
     return LoadedOption(info, display, validate_model(raw))
 
 
@@ -239,7 +281,15 @@ def load_model_and_options(path: Path, *, base: Path | None = None) -> tuple[Loa
     ids = [o.info.id for o in options]
     if len(ids) != len(set(ids)):
         dup = next(i for i in ids if ids.count(i) > 1)
-        raise ModelInvalid([Diagnostic(Location(options[ids.index(dup, ids.index(dup) + 1)].file, 1, 1), "R202",
-                                       f"two options have the id {dup!r}", hint="give each option its own id")],
-                           sources)
+        raise ModelInvalid(
+            [
+                Diagnostic(
+                    Location(options[ids.index(dup, ids.index(dup) + 1)].file, 1, 1),
+                    "R202",
+                    f"two options have the id {dup!r}",
+                    hint="give each option its own id",
+                )
+            ],
+            sources,
+        )
     return loaded, tuple(options)

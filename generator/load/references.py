@@ -48,18 +48,28 @@ class _Checker:
                 path = (section, i, "id")
                 if item.id in seen:
                     first = self.at(*seen[item.id])
-                    self.report(path, "R202", f"duplicate id {item.id!r}: already used at "
-                                f"{first.file}:{first.line}:{first.column}", "ids must be unique across the model")
+                    self.report(
+                        path,
+                        "R202",
+                        f"duplicate id {item.id!r}: already used at {first.file}:{first.line}:{first.column}",
+                        "ids must be unique across the model",
+                    )
                 else:
                     seen[item.id] = path
 
     def c4(self) -> None:
         systems = {s.id: s for s in self.model.systems}
         for i, c in enumerate(self.model.containers):
-            if self.expect(("containers", i, "system"), c.system, systems, "software system") and systems[c.system].external:
-                self.report(("containers", i, "system"), "R208",
-                            f"container {c.id!r} belongs to external system {c.system!r}",
-                            "containers describe systems you build; move it to an internal system")
+            if (
+                self.expect(("containers", i, "system"), c.system, systems, "software system")
+                and systems[c.system].external
+            ):
+                self.report(
+                    ("containers", i, "system"),
+                    "R208",
+                    f"container {c.id!r} belongs to external system {c.system!r}",
+                    "containers describe systems you build; move it to an internal system",
+                )
             self.expect(("containers", i, "hosted_on"), c.hosted_on, self.index.services, "service")
         containers = {c.id for c in self.model.containers}
         for i, comp in enumerate(self.model.components):
@@ -68,13 +78,21 @@ class _Checker:
         for i, r in enumerate(self.model.relationships):
             for end, ref in (("from", r.source), ("to", r.destination)):
                 if ref in self.index.services and ref not in elements:
-                    self.report(("relationships", i, end), "R201", f"{ref!r} is an AWS service, not a C4 element",
-                                "relate the container it hosts; the deployment view derives the service flows")
+                    self.report(
+                        ("relationships", i, end),
+                        "R201",
+                        f"{ref!r} is an AWS service, not a C4 element",
+                        "relate the container it hosts; the deployment view derives the service flows",
+                    )
                 else:
                     self.expect(("relationships", i, end), ref, elements, "element")
             if r.source == r.destination:
-                self.report(("relationships", i, "to"), "R204", f"relationship from {r.source!r} to itself",
-                            "remove it or point it at another element")
+                self.report(
+                    ("relationships", i, "to"),
+                    "R204",
+                    f"relationship from {r.source!r} to itself",
+                    "remove it or point it at another element",
+                )
 
     def services(self) -> None:
         for i, s in enumerate(self.model.services):
@@ -82,27 +100,53 @@ class _Checker:
             for key in s.usage:
                 if key not in dims:
                     hint = did_you_mean(key, dims) or (
-                        f"{SERVICE_KINDS[s.kind].title} is billed by: {', '.join(dims)}" if dims
-                        else f"{SERVICE_KINDS[s.kind].title} takes no usage")
-                    self.report(("services", i, "usage", key), "R206",
-                                f"unknown usage dimension {key!r} for a {s.kind} service", hint)
+                        f"{SERVICE_KINDS[s.kind].title} is billed by: {', '.join(dims)}"
+                        if dims
+                        else f"{SERVICE_KINDS[s.kind].title} takes no usage"
+                    )
+                    self.report(
+                        ("services", i, "usage", key),
+                        "R206",
+                        f"unknown usage dimension {key!r} for a {s.kind} service",
+                        hint,
+                    )
             for j, ref in enumerate(s.fronts):
                 self.expect(("services", i, "fronts", j), ref, self.index.services, "service")
                 if ref == s.id:
-                    self.report(("services", i, "fronts", j), "R204", f"service {s.id!r} fronts itself",
-                                "list the services behind this one")
+                    self.report(
+                        ("services", i, "fronts", j),
+                        "R204",
+                        f"service {s.id!r} fronts itself",
+                        "list the services behind this one",
+                    )
             if s.placement.vpc is not None:
                 vpcs = {v.id for v in self.index.of_kind("vpc")}
                 self.expect(("services", i, "placement", "vpc"), s.placement.vpc, vpcs, "vpc service")
             if s.justification is not None:
-                self.expect(("services", i, "justification", "decision"), s.justification.decision,
-                            self.index.decisions, "decision")
+                self.expect(
+                    ("services", i, "justification", "decision"),
+                    s.justification.decision,
+                    self.index.decisions,
+                    "decision",
+                )
             elif s.id not in self.index.hosted:
-                self.report(("services", i), "R205", f"service {s.id!r} hosts no container and has no justification",
-                            "add `justification:` (requirement, why, alternatives) or host a container on it")
-            if s.sizing.min_count is not None and s.sizing.max_count is not None and s.sizing.min_count > s.sizing.max_count:
-                self.report(("services", i, "sizing", "min_count"), "R209",
-                            f"min_count {s.sizing.min_count} is above max_count {s.sizing.max_count}", "swap them")
+                self.report(
+                    ("services", i),
+                    "R205",
+                    f"service {s.id!r} hosts no container and has no justification",
+                    "add `justification:` (requirement, why, alternatives) or host a container on it",
+                )
+            if (
+                s.sizing.min_count is not None
+                and s.sizing.max_count is not None
+                and s.sizing.min_count > s.sizing.max_count
+            ):
+                self.report(
+                    ("services", i, "sizing", "min_count"),
+                    "R209",
+                    f"min_count {s.sizing.min_count} is above max_count {s.sizing.max_count}",
+                    "swap them",
+                )
 
     def decisions(self) -> None:
         by_id = self.index.decisions
@@ -114,8 +158,12 @@ class _Checker:
             while current.supersedes and current.supersedes in by_id:
                 if current.supersedes in seen:
                     chain = " -> ".join(seen + [current.supersedes])
-                    self.report(("decisions", i, "supersedes"), "R204", f"decisions supersede each other in a cycle: {chain}",
-                                "a decision can only supersede an older one")
+                    self.report(
+                        ("decisions", i, "supersedes"),
+                        "R204",
+                        f"decisions supersede each other in a cycle: {chain}",
+                        "a decision can only supersede an older one",
+                    )
                     break
                 seen.append(current.supersedes)
                 current = by_id[current.supersedes]
@@ -136,15 +184,21 @@ class _Checker:
                 dims = usage_dimensions(service.kind)
                 for key in values:
                     if key not in dims:
-                        self.report(("cost", "scenarios", i, "overrides", sid, key), "R206",
-                                    f"unknown usage dimension {key!r} for a {service.kind} service",
-                                    did_you_mean(key, dims) or f"use one of: {', '.join(dims)}")
+                        self.report(
+                            ("cost", "scenarios", i, "overrides", sid, key),
+                            "R206",
+                            f"unknown usage dimension {key!r} for a {service.kind} service",
+                            did_you_mean(key, dims) or f"use one of: {', '.join(dims)}",
+                        )
             for sid, values in sc.sizing_overrides.items():
                 for key in values:
                     if key not in ("desired_count", "vcpu", "memory_gb", "storage_gb", "memory_mb"):
-                        self.report(("cost", "scenarios", i, "sizing_overrides", sid, key), "R206",
-                                    f"sizing override {key!r} is not supported",
-                                    "use desired_count, vcpu, memory_gb, memory_mb or storage_gb")
+                        self.report(
+                            ("cost", "scenarios", i, "sizing_overrides", sid, key),
+                            "R206",
+                            f"sizing override {key!r} is not supported",
+                            "use desired_count, vcpu, memory_gb, memory_mb or storage_gb",
+                        )
 
     def pipeline(self) -> None:
         if self.model.pipeline is None:
@@ -170,9 +224,9 @@ class _Checker:
         for i, ack in enumerate(self.model.well_architected.acknowledgements):
             element = ack.finding.split("@", 1)[1]
             # `model` names the model as a whole, for findings about what it lacks
-            self.expect(("well_architected", "acknowledgements", i, "finding"), element, pool | {"model"},
-                        "model element")
-
+            self.expect(
+                ("well_architected", "acknowledgements", i, "finding"), element, pool | {"model"}, "model element"
+            )
 
     def answer_catalogue(self) -> None:
         from generator.catalogue.framework import framework, normalise_question_id
@@ -182,22 +236,38 @@ class _Checker:
         for i, a in enumerate(self.model.well_architected.answers):
             qid = normalise_question_id(a.question)
             if qid not in fw.questions:
-                self.report(("well_architected", "answers", i, "question"), "R201", f"unknown question {a.question!r}",
-                            did_you_mean(qid, fw.questions) or "question ids look like `SEC 1` or `REL 10`")
+                self.report(
+                    ("well_architected", "answers", i, "question"),
+                    "R201",
+                    f"unknown question {a.question!r}",
+                    did_you_mean(qid, fw.questions) or "question ids look like `SEC 1` or `REL 10`",
+                )
                 continue
             if qid in seen:
-                self.report(("well_architected", "answers", i, "question"), "R202", f"question {qid} is answered twice",
-                            "merge the two answers")
+                self.report(
+                    ("well_architected", "answers", i, "question"),
+                    "R202",
+                    f"question {qid} is answered twice",
+                    "merge the two answers",
+                )
             seen[qid] = i
             allowed = {bp.id for bp in fw.questions[qid].practices}
             for j, bp in enumerate(a.practices):
                 if bp not in allowed:
                     hint = did_you_mean(bp, allowed) or f"{qid} has practices {min(allowed)} to {max(allowed)}"
-                    self.report(("well_architected", "answers", i, "practices", j), "R201",
-                                f"{bp!r} is not a best practice of {qid}", hint)
+                    self.report(
+                        ("well_architected", "answers", i, "practices", j),
+                        "R201",
+                        f"{bp!r} is not a best practice of {qid}",
+                        hint,
+                    )
             if a.status == "not_applicable" and not a.reason:
-                self.report(("well_architected", "answers", i), "R210", f"{qid} is not applicable but gives no reason",
-                            "add `reason:`")
+                self.report(
+                    ("well_architected", "answers", i),
+                    "R210",
+                    f"{qid} is not applicable but gives no reason",
+                    "add `reason:`",
+                )
 
 
 def check_references(model: Model, source_map: SourceMap, fallback: Location) -> list[Diagnostic]:

@@ -29,21 +29,23 @@ class ArchgenPlugin(BasePlugin[ArchgenConfig]):
     def on_config(self, config):
         if os.environ.get("ARCHGEN_PLUGIN_OFF"):
             return config
+        from generator.analysis import analyse
         from generator.diagnostics import render_text
         from generator.errors import ArchgenError, ModelInvalid
-        from generator.analysis import analyse
         from generator.load.overlay import load_model_and_options
+        from generator.publish.layout_cache import LayoutCache
         from generator.publish.site import generate
         from generator.publish.staging import write_file_atomic
-        from generator.render.layout_cache import LayoutCache
 
         project = Path(config.config_file_path).parent
         try:
             loaded, options = load_model_and_options(self._model_dir(config), base=project)
             built = generate(analyse(loaded, options), LayoutCache(project / ".archgen-cache" / "layout"))
         except ModelInvalid as exc:
-            raise PluginError("archgen: the model is invalid; the previous pages are kept\n"
-                              + render_text(exc.diagnostics, exc.sources)) from None
+            raise PluginError(
+                "archgen: the model is invalid; the previous pages are kept\n"
+                + render_text(exc.diagnostics, exc.sources)
+            ) from None
         except ArchgenError as exc:
             raise PluginError(f"archgen: {exc.message}") from None
         docs = Path(config.docs_dir)

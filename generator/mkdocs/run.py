@@ -26,8 +26,10 @@ class _Collect(logging.Handler):
 
 def check_config(config_file: Path) -> None:
     if not config_file.is_file():
-        raise UsageError(f"no MkDocs configuration at {config_file.as_posix()}",
-                         hint="run from the project root (where mkdocs.yml is) or pass --project")
+        raise UsageError(
+            f"no MkDocs configuration at {config_file.as_posix()}",
+            hint="run from the project root (where mkdocs.yml is) or pass --project",
+        )
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmTheme | None = None) -> None:
@@ -49,11 +51,14 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
         build(config)
     except MkDocsException as exc:
         detail = "; ".join(handler.messages[-3:]) or str(exc)
-        raise ExternalToolFailed(f"mkdocs build --strict failed: {detail}",
-                                 hint="fix mkdocs.yml or the page named above; nothing was replaced") from None
+        raise ExternalToolFailed(
+            f"mkdocs build --strict failed: {detail}",
+            hint="fix mkdocs.yml or the page named above; nothing was replaced",
+        ) from None
     except Exception as exc:  # a theme or plugin error inside mkdocs
-        raise ExternalToolFailed(f"mkdocs build failed: {type(exc).__name__}: {exc}",
-                                 hint="check mkdocs.yml; nothing was replaced") from None
+        raise ExternalToolFailed(
+            f"mkdocs build failed: {type(exc).__name__}: {exc}", hint="check mkdocs.yml; nothing was replaced"
+        ) from None
     finally:
         logger.removeHandler(handler)
         if previous is None:

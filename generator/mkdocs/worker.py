@@ -66,9 +66,13 @@ class MkDocsWorker:
         proc = None
         if config_file.is_file() and (os.cpu_count() or 1) > 1:
             try:
-                proc = subprocess.Popen([sys.executable, "-m", "generator.mkdocs.worker", str(config_file)],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                        env={**os.environ, PLUGIN_OFF: "1"})
+                proc = subprocess.Popen(
+                    [sys.executable, "-m", "generator.mkdocs.worker", str(config_file)],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env={**os.environ, PLUGIN_OFF: "1"},
+                )
             except OSError:
                 proc = None
         return cls(config_file, proc)
@@ -142,8 +146,7 @@ def _warm_up(config_file: Path, warm: WarmTheme) -> None:
             docs = Path(tmp) / "docs"
             docs.mkdir()
             (docs / "index.md").write_text(_WARM_UP_PAGE, encoding="utf-8")
-            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(Path(tmp) / "site"),
-                                 strict=False)
+            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(Path(tmp) / "site"), strict=False)
             warm.apply(config.theme)
             build(config)
     except BaseException:  # noqa: BLE001 - only a speed-up; the real build reports real problems
@@ -170,8 +173,12 @@ def main(argv: list[str]) -> int:
     except ArchgenError as exc:
         reply = {"ok": False, "error": type(exc).__name__, "message": exc.message, "hint": exc.hint}
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it as a failed build
-        reply = {"ok": False, "error": "ExternalToolFailed", "message": f"mkdocs build failed: {exc}",
-                 "hint": "check mkdocs.yml; nothing was replaced"}
+        reply = {
+            "ok": False,
+            "error": "ExternalToolFailed",
+            "message": f"mkdocs build failed: {exc}",
+            "hint": "check mkdocs.yml; nothing was replaced",
+        }
     reply_to.write(json.dumps(reply) + "\n")
     reply_to.flush()
     return 0

@@ -12,11 +12,34 @@ from generator.diagnostics import Diagnostic, Location
 from generator.parse.sourcemap import SourceMap
 from generator.parse.suggest import did_you_mean
 
-_TYPE_ERRORS = {"string_type", "int_type", "bool_type", "float_type", "decimal_type", "model_type",
-                "dict_type", "list_type", "tuple_type", "number_type", "model_attributes_type", "int_from_float",
-                "none_required", "is_instance_of"}
-_RANGE_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "number_range",
-                 "too_short", "too_long", "string_too_long", "string_too_short", "decimal_max_digits"}
+_TYPE_ERRORS = {
+    "string_type",
+    "int_type",
+    "bool_type",
+    "float_type",
+    "decimal_type",
+    "model_type",
+    "dict_type",
+    "list_type",
+    "tuple_type",
+    "number_type",
+    "model_attributes_type",
+    "int_from_float",
+    "none_required",
+    "is_instance_of",
+}
+_RANGE_ERRORS = {
+    "greater_than",
+    "greater_than_equal",
+    "less_than",
+    "less_than_equal",
+    "number_range",
+    "too_short",
+    "too_long",
+    "string_too_long",
+    "string_too_short",
+    "decimal_max_digits",
+}
 
 
 def _data_path(data, loc: tuple) -> tuple:
@@ -24,10 +47,14 @@ def _data_path(data, loc: tuple) -> tuple:
     path: list = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, (list, tuple)) and isinstance(part, int) and 0 <= part < len(node):
+        if (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part in node
+            or isinstance(node, (list, tuple))
+            and isinstance(part, int)
+            and 0 <= part < len(node)
+        ):
             path.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str):
@@ -94,8 +121,9 @@ def _where(path: tuple, data=None) -> str:
     return "".join(parts) or "the root"
 
 
-def diagnostics_from(error: ValidationError, data, source_map: SourceMap, root: type[BaseModel],
-                     fallback: Location) -> list[Diagnostic]:
+def diagnostics_from(
+    error: ValidationError, data, source_map: SourceMap, root: type[BaseModel], fallback: Location
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for err in error.errors(include_url=False):
         path = _data_path(data, tuple(err["loc"]))
@@ -106,31 +134,36 @@ def diagnostics_from(error: ValidationError, data, source_map: SourceMap, root: 
             parent = path[:-1]
             loc = source_map.nearest(parent) or fallback
             owner = _where(parent, data)
-            out.append(Diagnostic(loc, "S101", f"missing required field {field!r} in {owner}",
-                                  hint=f"add `{field}:` to this mapping"))
+            out.append(
+                Diagnostic(
+                    loc, "S101", f"missing required field {field!r} in {owner}", hint=f"add `{field}:` to this mapping"
+                )
+            )
         elif kind == "extra_forbidden":
             loc = source_map.key(path) or source_map.nearest(path) or fallback
             model = _model_at(root, path[:-1])
             allowed = _field_names(model) if model else []
-            hint = did_you_mean(field, allowed) or (
-                f"allowed fields: {', '.join(allowed)}" if allowed else "remove it")
+            hint = did_you_mean(field, allowed) or (f"allowed fields: {', '.join(allowed)}" if allowed else "remove it")
             out.append(Diagnostic(loc, "S102", f"unknown field {field!r} in {_where(path[:-1], data)}", hint=hint))
         elif kind in ("literal_error", "enum"):
             loc = source_map.nearest(path) or fallback
             choices = _expected_literals(err.get("ctx", {}))
             value = err.get("input")
             hint = did_you_mean(value, choices) or (
-                f"choose one of: {', '.join(choices)}" if len(choices) <= 12 else "see `archgen schema` for the allowed values")
+                f"choose one of: {', '.join(choices)}"
+                if len(choices) <= 12
+                else "see `archgen schema` for the allowed values"
+            )
             out.append(Diagnostic(loc, "S104", f"{where}: {value!r} is not an allowed value", hint=hint))
         elif kind in _TYPE_ERRORS:
             loc = source_map.nearest(path) or fallback
             message = err["msg"].lower().replace("valid tuple", "list").replace("valid dictionary", "mapping")
-            out.append(Diagnostic(loc, "S103", f"{where}: {message}",
-                                  hint=f"got {_describe(err.get('input'))}"))
+            out.append(Diagnostic(loc, "S103", f"{where}: {message}", hint=f"got {_describe(err.get('input'))}"))
         elif kind in _RANGE_ERRORS:
             loc = source_map.nearest(path) or fallback
-            out.append(Diagnostic(loc, "S105", f"{where}: {err['msg'].lower()}",
-                                  hint="use a value in the allowed range"))
+            out.append(
+                Diagnostic(loc, "S105", f"{where}: {err['msg'].lower()}", hint="use a value in the allowed range")
+            )
         else:
             loc = source_map.nearest(path) or fallback
             msg = err["msg"].removeprefix("Value error, ")

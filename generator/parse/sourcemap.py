@@ -31,7 +31,7 @@ class SourceMap:
     def key(self, path: Path_) -> Location | None:
         return self.keys.get(tuple(path))
 
-    def merge(self, other: "SourceMap", offset_path: Path_ = ()) -> None:
+    def merge(self, other: SourceMap, offset_path: Path_ = ()) -> None:
         for p, loc in other.values.items():
             self.values[offset_path + p] = loc
         for p, loc in other.keys.items():

@@ -20,9 +20,14 @@ from generator.parse.sourcemap import SourceMap
 _PLAIN = "tag:archgen:plain"
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {
-    _PLAIN, _STR,
-    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+    _PLAIN,
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
 }
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -55,7 +60,6 @@ class YamlFloat(float):
         obj = super().__new__(cls, value)
         obj.source = source
         return obj
-
 
 
 class _PlainMarker:
@@ -131,23 +135,32 @@ class _Builder:
     def build(self, node, path: tuple, depth: int):
         self.count += 1
         if self.count > self.limits.max_nodes:
-            raise YamlProblem(Diagnostic(
-                _loc(self.display, node), "Y004",
-                f"document expands to more than {self.limits.max_nodes:,} values (an alias bomb?)",
-                hint="avoid nesting anchors and aliases; write the values out",
-            ))
+            raise YamlProblem(
+                Diagnostic(
+                    _loc(self.display, node),
+                    "Y004",
+                    f"document expands to more than {self.limits.max_nodes:,} values (an alias bomb?)",
+                    hint="avoid nesting anchors and aliases; write the values out",
+                )
+            )
         if depth > self.limits.max_depth:
-            raise YamlProblem(Diagnostic(
-                _loc(self.display, node), "Y005",
-                f"nesting is deeper than {self.limits.max_depth} levels",
-                hint="flatten the structure; the model never needs this depth",
-            ))
+            raise YamlProblem(
+                Diagnostic(
+                    _loc(self.display, node),
+                    "Y005",
+                    f"nesting is deeper than {self.limits.max_depth} levels",
+                    hint="flatten the structure; the model never needs this depth",
+                )
+            )
         if node.tag not in _ALLOWED_TAGS:
-            raise YamlProblem(Diagnostic(
-                _loc(self.display, node), "Y003",
-                f"tag {node.tag!r} is not allowed: archgen loads plain YAML data only and never runs tags",
-                hint="remove the tag",
-            ))
+            raise YamlProblem(
+                Diagnostic(
+                    _loc(self.display, node),
+                    "Y003",
+                    f"tag {node.tag!r} is not allowed: archgen loads plain YAML data only and never runs tags",
+                    hint="remove the tag",
+                )
+            )
         self.source_map.values[path] = _loc(self.display, node)
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
@@ -157,11 +170,14 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode):
         if len(node.value) > self.limits.max_string_chars:
-            raise YamlProblem(Diagnostic(
-                _loc(self.display, node), "Y006",
-                f"value is {len(node.value):,} characters, over the {self.limits.max_string_chars:,} limit",
-                hint="shorten it or link to a document instead",
-            ))
+            raise YamlProblem(
+                Diagnostic(
+                    _loc(self.display, node),
+                    "Y006",
+                    f"value is {len(node.value):,} characters, over the {self.limits.max_string_chars:,} limit",
+                    hint="shorten it or link to a document instead",
+                )
+            )
         if node.tag == _PLAIN:
             return resolve_plain(node.value)
         if node.tag == _STR:
@@ -171,10 +187,14 @@ class _Builder:
         kind = node.tag.rsplit(":", 1)[-1]
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
         if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
-            raise YamlProblem(Diagnostic(
-                _loc(self.display, node), "Y003", f"value {node.value!r} does not match its tag !!{kind}",
-                hint="remove the tag or fix the value",
-            ))
+            raise YamlProblem(
+                Diagnostic(
+                    _loc(self.display, node),
+                    "Y003",
+                    f"value {node.value!r} does not match its tag !!{kind}",
+                    hint="remove the tag or fix the value",
+                )
+            )
         return value
 
     def _mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
@@ -182,24 +202,35 @@ class _Builder:
         seen: dict[str, Location] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and key_node.tag == _PLAIN):
-                raise YamlProblem(Diagnostic(
-                    _loc(self.display, key_node), "Y003", "merge keys (`<<`) are not supported",
-                    hint="write the keys out explicitly",
-                ))
+                raise YamlProblem(
+                    Diagnostic(
+                        _loc(self.display, key_node),
+                        "Y003",
+                        "merge keys (`<<`) are not supported",
+                        hint="write the keys out explicitly",
+                    )
+                )
             if not isinstance(key_node, ScalarNode):
-                raise YamlProblem(Diagnostic(
-                    _loc(self.display, key_node), "Y010", "a mapping key must be a plain name, not a list or mapping",
-                    hint="use a simple name as the key",
-                ))
+                raise YamlProblem(
+                    Diagnostic(
+                        _loc(self.display, key_node),
+                        "Y010",
+                        "a mapping key must be a plain name, not a list or mapping",
+                        hint="use a simple name as the key",
+                    )
+                )
             key = key_node.value
             key_loc = _loc(self.display, key_node)
             if key in seen:
                 first = seen[key]
-                raise YamlProblem(Diagnostic(
-                    key_loc, "Y002",
-                    f"duplicate key {key!r}: first defined at line {first.line}, column {first.column}",
-                    hint="remove one of the two; YAML parsers would silently keep only the last",
-                ))
+                raise YamlProblem(
+                    Diagnostic(
+                        key_loc,
+                        "Y002",
+                        f"duplicate key {key!r}: first defined at line {first.line}, column {first.column}",
+                        hint="remove one of the two; YAML parsers would silently keep only the last",
+                    )
+                )
             seen[key] = key_loc
             self.source_map.keys[path + (key,)] = key_loc
             result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -232,18 +263,29 @@ def load_yaml(text: str, display: str, limits: Limits) -> tuple[object, SourceMa
             return_hint = _syntax_hint(problem, line)
         raise YamlProblem(Diagnostic(location, "Y001", f"YAML syntax error: {problem}", hint=return_hint)) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
-        raise YamlProblem(Diagnostic(Location(display, 1, 1), "Y001", f"YAML error: {exc}",
-                                     hint="remove control characters from the file")) from None
+        raise YamlProblem(
+            Diagnostic(
+                Location(display, 1, 1), "Y001", f"YAML error: {exc}", hint="remove control characters from the file"
+            )
+        ) from None
     except RecursionError:
-        raise YamlProblem(Diagnostic(Location(display, 1, 1), "Y005", "nesting is too deep to parse",
-                                     hint="flatten the structure")) from None
+        raise YamlProblem(
+            Diagnostic(Location(display, 1, 1), "Y005", "nesting is too deep to parse", hint="flatten the structure")
+        ) from None
     if node is None:
-        raise YamlProblem(Diagnostic(Location(display, 1, 1), "Y008", "file is empty: it holds no YAML content",
-                                     hint="add content or delete the file"))
+        raise YamlProblem(
+            Diagnostic(
+                Location(display, 1, 1),
+                "Y008",
+                "file is empty: it holds no YAML content",
+                hint="add content or delete the file",
+            )
+        )
     builder = _Builder(display, limits)
     try:
         data = builder.build(node, (), 0)
     except RecursionError:
-        raise YamlProblem(Diagnostic(Location(display, 1, 1), "Y005", "nesting is too deep",
-                                     hint="flatten the structure")) from None
+        raise YamlProblem(
+            Diagnostic(Location(display, 1, 1), "Y005", "nesting is too deep", hint="flatten the structure")
+        ) from None
     return data, builder.source_map

@@ -18,7 +18,6 @@ class ParsedFile:
     source_map: SourceMap
 
 
-
 def parse_file(raw: bytes, display: str, limits: Limits, sources: dict[str, str]) -> ParsedFile:
     """Decode and parse one YAML file; raise SourceRejected/YamlProblem with a located diagnostic."""
     text = decode_source(raw, display, limits)
@@ -26,11 +25,15 @@ def parse_file(raw: bytes, display: str, limits: Limits, sources: dict[str, str]
     data, source_map = load_yaml(text, display, limits)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise YamlProblem(Diagnostic(source_map.values.get((), Location(display, 1, 1)), "Y009",
-                                     f"the file's top level is {kind}, but must be a mapping of model sections",
-                                     hint="start the file with section keys such as `services:` or `proposal:`"))
+        raise YamlProblem(
+            Diagnostic(
+                source_map.values.get((), Location(display, 1, 1)),
+                "Y009",
+                f"the file's top level is {kind}, but must be a mapping of model sections",
+                hint="start the file with section keys such as `services:` or `proposal:`",
+            )
+        )
     return ParsedFile(display, data, source_map)
-
 
 
 def as_tuples(value):

@@ -11,7 +11,7 @@ from pydantic import Field
 from generator.diagnostics import Diagnostic, Location
 from generator.errors import ModelInvalid
 from generator.parse.data_file import load_data_file
-from generator.schema.base import ExactPrice, Name, Percent, Quantity, Strict, Text, Url
+from generator.values import ExactPrice, Name, Percent, Quantity, Strict, Text, Url
 
 Price = ExactPrice  # text in the file ("0.0000166667") so no float ever touches a price
 
@@ -68,8 +68,11 @@ class PriceCatalogue(Strict):
     def matching(self, kind: str, dimension: str, variant: dict[str, str]) -> PriceEntry | None:
         for wanted in (kind, "*"):  # a service's own price wins over an account-wide one
             for entry in self.prices:
-                if entry.kind == wanted and entry.dimension == dimension and all(
-                        variant.get(k) == v for k, v in entry.when.items()):
+                if (
+                    entry.kind == wanted
+                    and entry.dimension == dimension
+                    and all(variant.get(k) == v for k, v in entry.when.items())
+                ):
                     return entry
         return None
 
@@ -87,8 +90,17 @@ def load_catalogue(path: Path = DEFAULT_PATH, display: str | None = None) -> Pri
     seen: set[str] = set()
     for entry in catalogue.prices:
         if entry.id in seen:
-            raise ModelInvalid([Diagnostic(Location(display, 1, 1), "R202", f"duplicate price id {entry.id!r}",
-                                           hint="give every price entry its own id")], {})
+            raise ModelInvalid(
+                [
+                    Diagnostic(
+                        Location(display, 1, 1),
+                        "R202",
+                        f"duplicate price id {entry.id!r}",
+                        hint="give every price entry its own id",
+                    )
+                ],
+                {},
+            )
         seen.add(entry.id)
     return catalogue
 

@@ -1,21 +1,20 @@
-"""What each service kind is billed for: usage and sizing turned into billable quantities."""
+"""What each service kind is billed for: usage and sizing turned into billable quantities.
+
+Kinds whose bill is their usage keys as stated need no code here; the others have one function
+each in `SHAPED`, looked up by kind id. What a kind takes (usage keys, which are optional) is data
+in catalogue/data/service_kinds.yaml.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator.catalogue.service_kinds import required_usage
 from generator.pricing.scenario import ScenarioService
 
 HOURS_PER_MONTH = Decimal(730)
-
-# usage dimensions that may be left out without the estimate being incomplete
-OPTIONAL = frozenset({
-    "ephemeral_storage_gb", "backup_storage_gb", "data_transfer_out_gb", "traces_retrieved", "api_interactions",
-    "advanced_parameters", "stream_read_requests", "mobile_push_deliveries", "email_deliveries", "logs_stored_gb",
-    "dashboards", "handler_operations", "io_requests", "rules", "public_certificates", "custom_events",
-    "public_ipv4_addresses", "budgets", "processed_gb",
-})
 
 
 @dataclass(frozen=True)
@@ -35,95 +34,150 @@ class ServiceDemand:
     assumptions: tuple[str, ...] = ()
 
 
-def _d(value) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
 def _fmt(value: Decimal) -> str:
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+class _Bill:
+    """The demands of one service being collected, with the assumptions made on the way."""
+
+    def __init__(self, ss: ScenarioService) -> None:
+        self.ss = ss
+        self.usage = ss.usage
+        self.demands: list[Demand] = []
+        self.assumptions: list[str] = []
+
+    def use(self, key: str) -> Decimal:
+        return self.usage.get(key, Decimal(0))
+
+    def add(self, dimension: str, quantity: Decimal, variant: dict | None = None, basis: str = "") -> None:
+        self.demands.append(Demand(dimension, quantity, variant or {}, basis))
+
+    def direct(self, *keys: str, variant: dict | None = None) -> None:
+        """Usage keys billed as stated."""
+        for key in keys:
+            if key in self.usage:
+                self.add(key, self.usage[key], variant, "from usage")
+
+    def assume(self, text: str) -> None:
+        self.assumptions.append(text)
+
+
+def _lambda(b: _Bill) -> None:
+    memory = b.ss.memory_mb
+    if memory is None:
+        memory = Decimal(128)
+        b.assume("memory_mb not set: Lambda's default of 128 MB assumed")
+    requests, duration = b.use("requests"), b.use("average_duration_ms")
+    gb_seconds = requests * duration / Decimal(1000) * memory / Decimal(1024)
+    b.add("requests", requests, {}, "from usage")
+    b.add(
+        "gb_seconds",
+        gb_seconds,
+        {"architecture": b.ss.service.sizing.architecture},
+        f"{_fmt(requests)} requests × {_fmt(duration)} ms × {_fmt(memory)} MB",
+    )
+
+
+def _fargate(b: _Bill) -> None:
+    ss, arch = b.ss, b.ss.service.sizing.architecture
+    tasks, hours = ss.desired_count, b.use("hours")
+    vcpu = ss.vcpu if ss.vcpu is not None else Decimal("0.25")
+    memory = ss.memory_gb if ss.memory_gb is not None else Decimal("0.5")
+    if ss.vcpu is None or ss.memory_gb is None:
+        b.assume("vcpu/memory_gb not set: the smallest task (0.25 vCPU, 0.5 GB) assumed")
+    basis = f"{_fmt(tasks)} tasks × {_fmt(hours)} h"
+    b.add("vcpu_hours", tasks * vcpu * hours, {"architecture": arch}, f"{basis} × {_fmt(vcpu)} vCPU")
+    b.add("gb_hours", tasks * memory * hours, {"architecture": arch}, f"{basis} × {_fmt(memory)} GB")
+    if "ephemeral_storage_gb" in b.usage:
+        storage = b.use("ephemeral_storage_gb")
+        b.add("ephemeral_storage_gb_hours", tasks * storage * hours, {}, f"{basis} × {_fmt(storage)} GB")
+
+
+def _alb(b: _Bill) -> None:
+    count, hours = b.ss.desired_count, b.use("hours")
+    b.add("hours", count * hours, {}, f"{_fmt(count)} × {_fmt(hours)} h")
+    b.add("lcu_hours", count * hours * b.use("lcus"), {}, f"{_fmt(b.use('lcus'))} LCU × {_fmt(hours)} h")
+
+
+def _rds(b: _Bill) -> None:
+    s = b.ss.service
+    deployment = "multi_az" if s.placement.multi_az else "single_az"
+    variant = {"instance_class": s.sizing.instance_class or "", "deployment": deployment}
+    count, hours = b.ss.desired_count, b.use("hours")
+    b.add("instance_hours", count * hours, variant, f"{_fmt(count)} × {_fmt(hours)} h, {deployment}")
+    storage = b.ss.storage_gb if b.ss.storage_gb is not None else Decimal(20)
+    if b.ss.storage_gb is None:
+        b.assume("storage_gb not set: the 20 GB minimum assumed")
+    b.add("storage_gb_months", count * storage, {"deployment": deployment}, f"{_fmt(storage)} GB")
+    b.direct("backup_storage_gb")
+
+
+def _s3(b: _Bill) -> None:
+    b.direct("storage_gb", variant={"storage_class": b.ss.service.sizing.storage_class or "standard"})
+    b.direct("put_requests", "get_requests", "data_transfer_out_gb")
+
+
+def _api_gateway(b: _Bill) -> None:
+    api_type = b.ss.service.sizing.api_type or "rest"
+    if b.ss.service.sizing.api_type is None:
+        b.assume("api_type not set: REST API pricing assumed")
+    b.direct("requests", variant={"api_type": api_type})
+
+
+def _vpc(b: _Bill) -> None:
+    if "public_ipv4_addresses" in b.usage:
+        addresses = b.use("public_ipv4_addresses")
+        b.add("public_ipv4_hours", addresses * HOURS_PER_MONTH, {}, f"{_fmt(addresses)} addresses × 730 h")
+
+
+def _nat_gateway(b: _Bill) -> None:
+    count, hours = b.ss.desired_count, b.use("hours")
+    b.add("hours", count * hours, {}, f"{_fmt(count)} gateways × {_fmt(hours)} h")
+    b.direct("processed_gb")
+
+
+def _instances(dimension: str) -> Callable[[_Bill], None]:
+    def shaped(b: _Bill) -> None:
+        count, hours = b.ss.desired_count, b.use("hours")
+        b.add(
+            dimension,
+            count * hours,
+            {"instance_class": b.ss.service.sizing.instance_class or ""},
+            f"{_fmt(count)} × {_fmt(hours)} h",
+        )
+
+    return shaped
+
+
+def _codebuild(b: _Bill) -> None:
+    b.direct("build_minutes", variant={"architecture": b.ss.service.sizing.architecture})
+
+
+# Kinds whose billable quantities are shaped by sizing (counts, memory, classes); every other kind
+# is billed on its usage keys as stated.
+SHAPED: dict[str, Callable[[_Bill], None]] = {
+    "lambda": _lambda,
+    "ecs_fargate": _fargate,
+    "alb": _alb,
+    "rds": _rds,
+    "s3": _s3,
+    "api_gateway": _api_gateway,
+    "vpc": _vpc,
+    "nat_gateway": _nat_gateway,
+    "elasticache": _instances("node_hours"),
+    "ec2": _instances("instance_hours"),
+    "codebuild": _codebuild,
+}
 
 
 def demand_for(ss: ScenarioService) -> ServiceDemand:
-    s = ss.service
-    u = ss.usage
-    arch = s.sizing.architecture
-    assumptions: list[str] = []
-    demands: list[Demand] = []
-
-    def use(key: str) -> Decimal:
-        return u.get(key, Decimal(0))
-
-    def direct(*keys: str, variant: dict | None = None) -> None:
-        for key in keys:
-            if key in u:
-                demands.append(Demand(key, u[key], variant or {}, "from usage"))
-
-    kind = s.kind
-    if kind == "lambda":
-        memory = ss.memory_mb
-        if memory is None:
-            memory = Decimal(128)
-            assumptions.append("memory_mb not set: Lambda's default of 128 MB assumed")
-        seconds = use("requests") * use("average_duration_ms") / Decimal(1000)
-        gb_seconds = seconds * memory / Decimal(1024)
-        demands.append(Demand("requests", use("requests"), {}, "from usage"))
-        demands.append(Demand("gb_seconds", gb_seconds, {"architecture": arch},
-                              f"{_fmt(use('requests'))} requests × {_fmt(use('average_duration_ms'))} ms × {_fmt(memory)} MB"))
-    elif kind == "ecs_fargate":
-        tasks, hours = ss.desired_count, use("hours")
-        vcpu = ss.vcpu if ss.vcpu is not None else Decimal("0.25")
-        memory = ss.memory_gb if ss.memory_gb is not None else Decimal("0.5")
-        if ss.vcpu is None or ss.memory_gb is None:
-            assumptions.append("vcpu/memory_gb not set: the smallest task (0.25 vCPU, 0.5 GB) assumed")
-        basis = f"{_fmt(tasks)} tasks × {_fmt(hours)} h"
-        demands.append(Demand("vcpu_hours", tasks * vcpu * hours, {"architecture": arch}, f"{basis} × {_fmt(vcpu)} vCPU"))
-        demands.append(Demand("gb_hours", tasks * memory * hours, {"architecture": arch}, f"{basis} × {_fmt(memory)} GB"))
-        if "ephemeral_storage_gb" in u:
-            demands.append(Demand("ephemeral_storage_gb_hours", tasks * use("ephemeral_storage_gb") * hours, {},
-                                  f"{basis} × {_fmt(use('ephemeral_storage_gb'))} GB"))
-    elif kind == "alb":
-        count, hours = ss.desired_count, use("hours")
-        demands.append(Demand("hours", count * hours, {}, f"{_fmt(count)} × {_fmt(hours)} h"))
-        demands.append(Demand("lcu_hours", count * hours * use("lcus"), {}, f"{_fmt(use('lcus'))} LCU × {_fmt(hours)} h"))
-    elif kind == "rds":
-        deployment = "multi_az" if s.placement.multi_az else "single_az"
-        variant = {"instance_class": s.sizing.instance_class or "", "deployment": deployment}
-        count, hours = ss.desired_count, use("hours")
-        demands.append(Demand("instance_hours", count * hours, variant, f"{_fmt(count)} × {_fmt(hours)} h, {deployment}"))
-        storage = ss.storage_gb if ss.storage_gb is not None else Decimal(20)
-        if ss.storage_gb is None:
-            assumptions.append("storage_gb not set: the 20 GB minimum assumed")
-        demands.append(Demand("storage_gb_months", count * storage, {"deployment": deployment}, f"{_fmt(storage)} GB"))
-        direct("backup_storage_gb")
-    elif kind == "s3":
-        storage_class = s.sizing.storage_class or "standard"
-        direct("storage_gb", variant={"storage_class": storage_class})
-        direct("put_requests", "get_requests", "data_transfer_out_gb")
-    elif kind == "api_gateway":
-        api_type = s.sizing.api_type or "rest"
-        if s.sizing.api_type is None:
-            assumptions.append("api_type not set: REST API pricing assumed")
-        direct("requests", variant={"api_type": api_type})
-    elif kind == "vpc":
-        if "public_ipv4_addresses" in u:
-            demands.append(Demand("public_ipv4_hours", use("public_ipv4_addresses") * HOURS_PER_MONTH, {},
-                                  f"{_fmt(use('public_ipv4_addresses'))} addresses × 730 h"))
-    elif kind == "nat_gateway":
-        count, hours = ss.desired_count, use("hours")
-        demands.append(Demand("hours", count * hours, {}, f"{_fmt(count)} gateways × {_fmt(hours)} h"))
-        direct("processed_gb")
-    elif kind in ("elasticache", "ec2"):
-        count, hours = ss.desired_count, use("hours")
-        dim = "node_hours" if kind == "elasticache" else "instance_hours"
-        demands.append(Demand(dim, count * hours, {"instance_class": s.sizing.instance_class or ""},
-                              f"{_fmt(count)} × {_fmt(hours)} h"))
-    elif kind == "codebuild":
-        direct("build_minutes", variant={"architecture": arch})
+    bill = _Bill(ss)
+    kind = ss.service.kind
+    shaped = SHAPED.get(kind)
+    if shaped is None:
+        bill.direct(*ss.usage.keys())
     else:
-        direct(*u.keys())
-
-    from generator.catalogue.service_kinds import usage_dimensions
-
-    missing = tuple(d for d in usage_dimensions(kind) if d not in u and d not in OPTIONAL)
-    return ServiceDemand(tuple(demands), missing, tuple(assumptions))
+        shaped(bill)
+    missing = tuple(key for key in required_usage(kind) if key not in ss.usage)
+    return ServiceDemand(tuple(bill.demands), missing, tuple(bill.assumptions))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.catalogue import PriceCatalogue, PriceEntry
 from generator.pricing.demand import Demand, demand_for
 from generator.pricing.scenario import BASELINE, apply_scenario
@@ -12,11 +13,6 @@ from generator.schema import Model
 from generator.schema.cost import Scenario
 
 CENT = Decimal("0.01")
-# the dimensions a commitment or Spot discount applies to
-COMPUTE_DIMENSIONS = {
-    "ecs_fargate": {"vcpu_hours", "gb_hours"}, "lambda": {"gb_seconds"}, "rds": {"instance_hours"},
-    "ec2": {"instance_hours"}, "elasticache": {"node_hours"},
-}
 
 
 def cents(value: Decimal) -> Decimal:
@@ -130,8 +126,17 @@ def estimate(model: Model, catalogue: PriceCatalogue, scenario: Scenario = BASEL
         if service.pricing.model != "on_demand" and discount is None:
             assumptions.append(f"no {service.pricing.model} discount data for {service.kind}; priced on demand")
         model_label = service.pricing.model + (f" {service.pricing.term_years}y" if service.pricing.term_years else "")
-        services.append(ServiceCost(service.id, service.kind, tuple(lines), demand.needs_usage, tuple(unpriced),
-                                    tuple(assumptions), model_label))
+        services.append(
+            ServiceCost(
+                service.id,
+                service.kind,
+                tuple(lines),
+                demand.needs_usage,
+                tuple(unpriced),
+                tuple(assumptions),
+                model_label,
+            )
+        )
     eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.eligible
     return CostReport(scenario, tuple(services), eligible)
 
@@ -149,7 +154,7 @@ def _price_line(service_id, kind, d: Demand, catalogue, model, scenario, pools, 
     billable = max(d.quantity - free, Decimal(0))
     on_demand = billable / entry.per * entry.usd
     cost, note = on_demand, ""
-    if discount is not None and d.dimension in COMPUTE_DIMENSIONS.get(kind, set()):
+    if discount is not None and d.dimension in SERVICE_KINDS[kind].compute_dimensions:
         cost = on_demand * (Decimal(100) - discount.discount_percent) / Decimal(100)
         note = f"{discount.discount_percent}% off: {discount.note}"
     return CostLine(service_id, d.dimension, d.quantity, entry.unit, d.basis, entry, free, on_demand, cost, note)

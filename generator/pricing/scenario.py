@@ -9,11 +9,26 @@ from generator.schema.aws import Service
 from generator.schema.cost import Scenario
 
 # dimensions that describe provisioned things or durations, not traffic: a traffic multiplier leaves them alone
-NON_SCALING = frozenset({
-    "hours", "average_duration_ms", "hosted_zones", "public_certificates", "web_acls", "rules", "custom_metrics",
-    "alarms", "dashboards", "standard_parameters", "advanced_parameters", "secrets", "budgets", "active_pipelines",
-    "public_ipv4_addresses", "fixed_monthly_usd",
-})
+NON_SCALING = frozenset(
+    {
+        "hours",
+        "average_duration_ms",
+        "hosted_zones",
+        "public_certificates",
+        "web_acls",
+        "rules",
+        "custom_metrics",
+        "alarms",
+        "dashboards",
+        "standard_parameters",
+        "advanced_parameters",
+        "secrets",
+        "budgets",
+        "active_pipelines",
+        "public_ipv4_addresses",
+        "fixed_monthly_usd",
+    }
+)
 
 BASELINE = Scenario(id="baseline", name="Baseline", description="The usage written in the model.")
 

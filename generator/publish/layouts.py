@@ -12,9 +12,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from generator.index import ModelIndex
+from generator.publish.layout_cache import LayoutCache
 from generator.render.diagram_render import FORMATS, render_view
 from generator.render.graphviz_tool import find_dot, stop_layouts
-from generator.render.layout_cache import LayoutCache
 from generator.views.all_views import plan_views
 from generator.views.diagram import DiagramView
 
@@ -49,7 +49,8 @@ class Layouts:
         self._pool = ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="archgen-layout")
         biggest_first = sorted(range(len(self.views)), key=lambda i: (-layout_weight(self.views[i]), i))
         self._futures: dict[int, Future] = {
-            i: self._pool.submit(render_view, self.views[i], LINK_BASE, cache) for i in biggest_first}
+            i: self._pool.submit(render_view, self.views[i], LINK_BASE, cache) for i in biggest_first
+        }
 
     def result(self) -> RenderedDiagrams:
         files: dict[str, bytes] = {}
@@ -82,7 +83,13 @@ class Layouts:
         self.abandon() if exc_type is not None else self.close()
 
 
-def render_diagrams(index: ModelIndex, cache: LayoutCache | None = None, workers: int | None = None,
-                    *, only: tuple[str, ...] | None = None, prefix: str = "") -> RenderedDiagrams:
+def render_diagrams(
+    index: ModelIndex,
+    cache: LayoutCache | None = None,
+    workers: int | None = None,
+    *,
+    only: tuple[str, ...] | None = None,
+    prefix: str = "",
+) -> RenderedDiagrams:
     with Layouts(plan_views(index, only=only, prefix=prefix), cache, workers) as layouts:
         return layouts.result()

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ArchgenError
 from generator.analysis import Analysis
+from generator.errors import ArchgenError
 from generator.mkdocs.run import PLUGIN_OFF, run_mkdocs
+from generator.publish.layout_cache import LayoutCache
 from generator.publish.layouts import Layouts, view_files
 from generator.publish.staging import (
     STAGING_PREFIX,
@@ -24,7 +25,6 @@ from generator.publish.staging import (
     stage_tree,
     swap_in,
 )
-from generator.render.layout_cache import LayoutCache
 from generator.site.pages import build_pages
 
 # How a staged site gets built: (docs_dir, site_dir) -> None, raising ArchgenError on failure.
@@ -45,6 +45,7 @@ IMAGE_SUFFIXES = (".svg", ".png")
 @dataclass(frozen=True)
 class Generation:
     """Pages generated, diagrams still being laid out by Graphviz in the background."""
+
     analysis: Analysis
     pages: dict[str, bytes]
     layouts: Layouts
@@ -172,8 +173,9 @@ def _put_images(docs_staging: Path, site_staging: Path, built: Built, images: tu
     return verbatim
 
 
-def publish_generation(project: Path, generation: Generation, *, site: bool = True,
-                       mkdocs: SiteBuilder | None = None) -> tuple[Built, bool]:
+def publish_generation(
+    project: Path, generation: Generation, *, site: bool = True, mkdocs: SiteBuilder | None = None
+) -> tuple[Built, bool]:
     """Finish `generation` and publish it like `publish`, building the site while Graphviz works.
 
     When the pages changed, the site has to be rebuilt anyway: MkDocs runs on the staged pages with
@@ -208,5 +210,14 @@ def publish_generation(project: Path, generation: Generation, *, site: bool = Tr
     return built, True
 
 
-__all__ = ["ArchgenError", "Built", "Generation", "PLUGIN_OFF", "generate", "publish", "publish_generation",
-           "run_mkdocs", "start_generation"]
+__all__ = [
+    "ArchgenError",
+    "Built",
+    "Generation",
+    "PLUGIN_OFF",
+    "generate",
+    "publish",
+    "publish_generation",
+    "run_mkdocs",
+    "start_generation",
+]

@@ -23,8 +23,15 @@ def _hash_files(digest, root: Path, files) -> None:
 def input_fingerprint(project: Path, model: Path, flags: str) -> str:
     """Everything a build reads: archgen's own code and data, the model, mkdocs.yml, Graphviz's version."""
     digest = hashlib.sha256(flags.encode() + b"\0")
-    _hash_files(digest, PACKAGE, [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in
-                                  (".py", ".yaml", ".j2", ".md", ".css") and "__pycache__" not in p.parts])
+    _hash_files(
+        digest,
+        PACKAGE,
+        [
+            p
+            for p in PACKAGE.rglob("*")
+            if p.is_file() and p.suffix in (".py", ".yaml", ".j2", ".md", ".css") and "__pycache__" not in p.parts
+        ],
+    )
     if model.is_dir():
         _hash_files(digest, model, [p for p in model.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml")])
     elif model.is_file():
@@ -65,8 +72,18 @@ def write_stamp(project: Path, inputs: str, summary: str, folders, warnings: str
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"inputs": inputs, "outputs": output_fingerprint(project, folders),
-                                   "summary": summary, "warnings": warnings}, indent=1, sort_keys=True))
+        tmp.write_text(
+            json.dumps(
+                {
+                    "inputs": inputs,
+                    "outputs": output_fingerprint(project, folders),
+                    "summary": summary,
+                    "warnings": warnings,
+                },
+                indent=1,
+                sort_keys=True,
+            )
+        )
         tmp.replace(path)
     except OSError:
         pass  # no stamp only means the next build does the full check

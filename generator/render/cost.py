@@ -12,40 +12,102 @@ from generator.views.table import Table
 
 def cost_json(model: Model, reports: tuple[CostReport, ...], levers: dict[str, list[Lever]]) -> dict:
     def line_json(line) -> dict:
-        return {"dimension": line.dimension, "quantity": str(line.quantity), "unit": line.unit,
-                "basis": line.basis, "price_id": line.price.id if line.price else None,
-                "unit_price_usd": str(line.price.usd) if line.price else None,
-                "per": str(line.price.per) if line.price else None,
-                "free_quantity": str(line.free_quantity), "on_demand_usd": str(cents(line.on_demand)),
-                "cost_usd": str(cents(line.cost)), "source": line.price.source if line.price else None}
+        return {
+            "dimension": line.dimension,
+            "quantity": str(line.quantity),
+            "unit": line.unit,
+            "basis": line.basis,
+            "price_id": line.price.id if line.price else None,
+            "unit_price_usd": str(line.price.usd) if line.price else None,
+            "per": str(line.price.per) if line.price else None,
+            "free_quantity": str(line.free_quantity),
+            "on_demand_usd": str(cents(line.on_demand)),
+            "cost_usd": str(cents(line.cost)),
+            "source": line.price.source if line.price else None,
+        }
 
     return {
         "currency": "USD",
         "budget": str(model.cost.budget.monthly_limit) if model.cost.budget else None,
-        "scenarios": [{
-            "id": r.scenario.id, "name": r.scenario.name, "total_usd": str(cents(r.total)),
-            "free_tier_value_usd": str(cents(r.free_value)), "warnings": r.warnings,
-            "services": [{"id": s.service, "kind": s.kind, "total_usd": str(cents(s.total)),
-                          "pricing_model": s.pricing_model, "needs_usage": list(s.needs_usage),
-                          "assumptions": list(s.assumptions), "lines": [line_json(ln) for ln in s.lines]}
-                         for s in r.services],
-            "levers": [{"id": lv.id, "status": lv.status, "monthly_saving_usd": str(cents(lv.monthly_saving)),
-                        "detail": lv.detail} for lv in levers[r.scenario.id]],
-        } for r in reports],
+        "scenarios": [
+            {
+                "id": r.scenario.id,
+                "name": r.scenario.name,
+                "total_usd": str(cents(r.total)),
+                "free_tier_value_usd": str(cents(r.free_value)),
+                "warnings": r.warnings,
+                "services": [
+                    {
+                        "id": s.service,
+                        "kind": s.kind,
+                        "total_usd": str(cents(s.total)),
+                        "pricing_model": s.pricing_model,
+                        "needs_usage": list(s.needs_usage),
+                        "assumptions": list(s.assumptions),
+                        "lines": [line_json(ln) for ln in s.lines],
+                    }
+                    for s in r.services
+                ],
+                "levers": [
+                    {
+                        "id": lv.id,
+                        "status": lv.status,
+                        "monthly_saving_usd": str(cents(lv.monthly_saving)),
+                        "detail": lv.detail,
+                    }
+                    for lv in levers[r.scenario.id]
+                ],
+            }
+            for r in reports
+        ],
     }
 
 
 def services_json(rows: list[ServiceRow]) -> list[dict]:
-    return [{"id": r.id, "name": r.name, "kind": r.kind, "role": r.role, "requirement": r.requirement,
-             "why": r.why, "alternatives": [{"option": o, "why_not": w} for o, w in r.alternatives],
-             "decision": r.decision, "pillars": list(r.pillars), "monthly_usd": str(round(r.monthly, 2)),
-             "share_percent": f"{r.share:.1f}"} for r in rows]
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "kind": r.kind,
+            "role": r.role,
+            "requirement": r.requirement,
+            "why": r.why,
+            "alternatives": [{"option": o, "why_not": w} for o, w in r.alternatives],
+            "decision": r.decision,
+            "pillars": list(r.pillars),
+            "monthly_usd": str(round(r.monthly, 2)),
+            "share_percent": f"{r.share:.1f}",
+        }
+        for r in rows
+    ]
 
 
 def services_table(rows: list[ServiceRow], scenario_name: str) -> Table:
-    return Table(("Service", "Kind", "Role", "Requirement", "Why", "Alternatives (why not)", "Decision",
-                  f"Monthly ({scenario_name})", "Share"),
-                 tuple((r.id, r.kind, r.role, r.requirement, r.why,
-                        "; ".join(f"{o}: {w}" for o, w in r.alternatives) or "-", r.decision or "-",
-                        usd(r.monthly), f"{r.share:.1f}%") for r in rows),
-                 ("l",) * 7 + ("r", "r"))
+    return Table(
+        (
+            "Service",
+            "Kind",
+            "Role",
+            "Requirement",
+            "Why",
+            "Alternatives (why not)",
+            "Decision",
+            f"Monthly ({scenario_name})",
+            "Share",
+        ),
+        tuple(
+            (
+                r.id,
+                r.kind,
+                r.role,
+                r.requirement,
+                r.why,
+                "; ".join(f"{o}: {w}" for o, w in r.alternatives) or "-",
+                r.decision or "-",
+                usd(r.monthly),
+                f"{r.share:.1f}%",
+            )
+            for r in rows
+        ),
+        ("l",) * 7 + ("r", "r"),
+    )

@@ -11,8 +11,9 @@ import base64
 import importlib
 import re
 import textwrap
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import diagrams
 from diagrams import Cluster, Diagram, Edge, Node, c4, setcluster, setdiagram
@@ -21,8 +22,20 @@ from graphviz import nohtml
 from generator.catalogue.service_kinds import FALLBACK_ICON
 from generator.errors import ExternalToolFailed
 from generator.render.graphviz_tool import layout
-from generator.render.layout_cache import LayoutCache
 from generator.views.diagram import DiagramView, ViewCluster, ViewNode
+
+
+class LayoutCache(Protocol):
+    """Where laid-out views are kept between builds (publish.layout_cache is the one on disk)."""
+
+    def get(self, source: str, formats: tuple[str, ...]) -> dict[str, bytes] | None: ...
+
+    def put(self, source: str, images: dict[str, bytes]) -> None: ...
+
+    def failed(self, source: str) -> bool: ...
+
+    def mark_failed(self, source: str) -> None: ...
+
 
 RESOURCES = Path(diagrams.__file__).resolve().parent.parent / "resources"
 ICON_PLACEHOLDER = "@diagrams-resources"
@@ -55,7 +68,7 @@ class _Group(Cluster):
         self.dot.name = f"cluster_{cluster.id}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon_class(icon: str) -> type[Node] | None:
     """The diagrams class for "module.Class" (under diagrams.aws) or "provider.module.Class"."""
     parts = icon.split(".")
@@ -104,12 +117,21 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
         extra = {"fillcolor": "lightskyblue3"} if node.shape == "component" else {}
         return c4.C4Node(node.label, technology, node.description, type=kind, **extra, **attrs)
     # tools and anything else: a plain box
-    return Node(nohtml(_wrap(node.label)), shape="box", style="rounded,filled", fillcolor="#FFFFFF",
-                width="1.6", height="0.6", fixedsize="false", labelloc="c", imagescale="false", **attrs)
+    return Node(
+        nohtml(_wrap(node.label)),
+        shape="box",
+        style="rounded,filled",
+        fillcolor="#FFFFFF",
+        width="1.6",
+        height="0.6",
+        fixedsize="false",
+        labelloc="c",
+        imagescale="false",
+        **attrs,
+    )
 
 
-def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: bool = False
-               ) -> tuple[str, list[str]]:
+def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: bool = False) -> tuple[str, list[str]]:
     """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
 
     `fallback` asks for the layout settings that avoid Graphviz's "lost edge" failures on large
@@ -117,17 +139,30 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
     """
     warnings: list[str] = []
     icons = view.kind in ("deployment", "pipeline")
-    graph_attr = {"fontsize": "20", "pad": "0.4", "nodesep": "1.0" if icons else "0.6", "ranksep": "0.9",
-                  "splines": "polyline" if fallback else "spline", "compound": "true"}
+    graph_attr = {
+        "fontsize": "20",
+        "pad": "0.4",
+        "nodesep": "1.0" if icons else "0.6",
+        "ranksep": "0.9",
+        "splines": "polyline" if fallback else "spline",
+        "compound": "true",
+    }
     if fallback:
         graph_attr["newrank"] = "true"
-    canvas = _Canvas(nohtml(view.title), filename="unused", direction=view.direction, show=False,
-                     outformat="png", graph_attr=graph_attr)
+    canvas = _Canvas(
+        nohtml(view.title),
+        filename="unused",
+        direction=view.direction,
+        show=False,
+        outformat="png",
+        graph_attr=graph_attr,
+    )
     made: dict[str, Node] = {}
     children: dict[str | None, list[ViewCluster]] = {}
     for cluster in view.clusters:
         children.setdefault(cluster.parent, []).append(cluster)
     with canvas:
+
         def emit(cluster_id: str | None) -> None:
             for child in children.get(cluster_id, []):
                 with _Group(child):
@@ -140,9 +175,17 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
         emit(None)
         for edge in view.edges:
             style = "dashed" if edge.interaction == "async" else "solid"
-            canvas.connect(made[edge.source], made[edge.target],
-                           Edge(forward=True, label=nohtml(_wrap(edge.label, 30)) if edge.label else "",
-                                style=style, color="#555555", fontsize="10"))
+            canvas.connect(
+                made[edge.source],
+                made[edge.target],
+                Edge(
+                    forward=True,
+                    label=nohtml(_wrap(edge.label, 30)) if edge.label else "",
+                    style=style,
+                    color="#555555",
+                    fontsize="10",
+                ),
+            )
         for group in view.same_rank:
             members = [made[m].nodeid for m in group if m in made]
             if len(members) > 1:
@@ -160,6 +203,7 @@ _HREF = re.compile(r'xlink:href="([^"]+\.png)"')
 
 def embed_icons(svg: bytes) -> bytes:
     """Replace absolute icon paths in the SVG with data URIs, so the SVG works on any web page."""
+
     def inline(match: re.Match) -> str:
         path = Path(match.group(1))
         if not path.is_file():
@@ -180,8 +224,9 @@ def _layout_cached(source: str, name: str, cache: LayoutCache | None) -> dict[st
     return images
 
 
-def render_view(view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None
-                ) -> tuple[dict[str, bytes], list[str]]:
+def render_view(
+    view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None
+) -> tuple[dict[str, bytes], list[str]]:
     """{filename: bytes} for one view: DOT (normalised), PNG and SVG."""
     # very large clustered views go straight to the robust settings: Graphviz's spline router is the
     # one that loses edges there, after minutes of work

@@ -27,28 +27,40 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
         head.append("No architectural change: the model's elements, cost and risk are the same.")
         return "\n".join(head) + "\n"
     cost_line = "; ".join(f"{x.scenario}: ${x.old_total:,.2f} → ${x.new_total:,.2f} ({_usd(x.delta)})" for x in d.costs)
-    head += [f"**Monthly cost**: {cost_line}", "",
-             f"**Elements**: {c['added']} added, {c['removed']} removed, {c['changed']} changed; "
-             f"relationships {len(d.relationships_added)} added, {len(d.relationships_removed)} removed", "",
-             f"**Findings**: {len(d.new_findings)} new, {len(d.resolved_findings)} resolved", ""]
+    head += [
+        f"**Monthly cost**: {cost_line}",
+        "",
+        f"**Elements**: {c['added']} added, {c['removed']} removed, {c['changed']} changed; "
+        f"relationships {len(d.relationships_added)} added, {len(d.relationships_removed)} removed",
+        "",
+        f"**Findings**: {len(d.new_findings)} new, {len(d.resolved_findings)} resolved",
+        "",
+    ]
     for f in d.new_findings:
         head.append(f"- 🔺 new {f.risk} `{_e(f.key)}`: {_e(f.message)}")
     for f in d.resolved_findings:
         head.append(f"- ✅ resolved `{_e(f.key)}`: {_e(f.message)}")
     stale = d.new_review.stale_acknowledgements if d.new_review is not None else ()
     if stale:
-        head.append(f"- ⚠️ acknowledgements that no longer match a finding (remove them): "
-                    f"{', '.join(f'`{_e(k)}`' for k in stale)}")
+        head.append(
+            f"- ⚠️ acknowledgements that no longer match a finding (remove them): "
+            f"{', '.join(f'`{_e(k)}`' for k in stale)}"
+        )
     risk_rows = [(p, v) for p, v in d.risk_delta.items() if any(v.values())]
     if risk_rows:
         head += ["", "| Pillar | Δ high | Δ medium | Δ none | Δ unanswered |", "|---|---:|---:|---:|---:|"]
-        head += [f"| {p} | {v['HIGH']:+d} | {v['MEDIUM']:+d} | {v['NONE']:+d} | {v['UNANSWERED']:+d} |"
-                 for p, v in risk_rows]
+        head += [
+            f"| {p} | {v['HIGH']:+d} | {v['MEDIUM']:+d} | {v['NONE']:+d} | {v['UNANSWERED']:+d} |" for p, v in risk_rows
+        ]
     details: list[str] = []
     cost_rows = [(x.scenario, sid, a, b) for x in d.costs for sid, a, b in x.per_service]
     if cost_rows:
-        details += ["<details><summary>Cost per service</summary>", "",
-                    "| Scenario | Service | Before | After | Δ |", "|---|---|---:|---:|---:|"]
+        details += [
+            "<details><summary>Cost per service</summary>",
+            "",
+            "| Scenario | Service | Before | After | Δ |",
+            "|---|---|---:|---:|---:|",
+        ]
         details += [f"| {_e(s)} | `{_e(sid)}` | ${a:,.2f} | ${b:,.2f} | {_usd(b - a)} |" for s, sid, a, b in cost_rows]
         details += ["", "</details>", ""]
     if d.elements:
@@ -73,13 +85,29 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
 def diff_json(d: ModelDiff) -> dict:
     return {
         "empty": d.empty,
-        "elements": [{"section": e.section, "id": e.id, "change": e.kind,
-                      "fields": [{"path": f.path, "old": f.old, "new": f.new} for f in e.fields]} for e in d.elements],
+        "elements": [
+            {
+                "section": e.section,
+                "id": e.id,
+                "change": e.kind,
+                "fields": [{"path": f.path, "old": f.old, "new": f.new} for f in e.fields],
+            }
+            for e in d.elements
+        ],
         "relationships": {"added": list(d.relationships_added), "removed": list(d.relationships_removed)},
-        "cost": [{"scenario": x.scenario, "old_usd": str(x.old_total), "new_usd": str(x.new_total),
-                  "delta_usd": str(x.delta), "services": [{"id": s, "old_usd": str(a), "new_usd": str(b)}
-                                                          for s, a, b in x.per_service]} for x in d.costs],
+        "cost": [
+            {
+                "scenario": x.scenario,
+                "old_usd": str(x.old_total),
+                "new_usd": str(x.new_total),
+                "delta_usd": str(x.delta),
+                "services": [{"id": s, "old_usd": str(a), "new_usd": str(b)} for s, a, b in x.per_service],
+            }
+            for x in d.costs
+        ],
         "risk_delta": d.risk_delta,
-        "findings": {"new": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.new_findings],
-                     "resolved": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.resolved_findings]},
+        "findings": {
+            "new": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.new_findings],
+            "resolved": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.resolved_findings],
+        },
     }

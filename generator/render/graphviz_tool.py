@@ -78,8 +78,10 @@ def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float =
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.communicate()
-            raise ExternalToolFailed(f"Graphviz took longer than {timeout:.0f} s to lay out the {name} view",
-                                     hint="split the model's views (fewer elements per view)") from None
+            raise ExternalToolFailed(
+                f"Graphviz took longer than {timeout:.0f} s to lay out the {name} view",
+                hint="split the model's views (fewer elements per view)",
+            ) from None
         except OSError:  # the pipe closed under us
             proc.kill()
             proc.communicate()
@@ -93,6 +95,8 @@ def layout(source: str, formats: tuple[str, ...], *, name: str, timeout: float =
             raise LayoutStopped(f"the layout of the {name} view was stopped")
         if proc.returncode != 0:
             message = stderr.decode(errors="replace").strip().splitlines()
-            raise ExternalToolFailed(f"Graphviz failed on the {name} view: {message[-1] if message else 'no message'}",
-                                     hint="this is likely a bug in archgen; rerun with --debug and report it")
+            raise ExternalToolFailed(
+                f"Graphviz failed on the {name} view: {message[-1] if message else 'no message'}",
+                hint="this is likely a bug in archgen; rerun with --debug and report it",
+            )
         return {fmt: path.read_bytes() for fmt, path in outputs.items()}

@@ -6,18 +6,36 @@ from generator.diagnostics import Diagnostic, Location, render_github
 from generator.render.tables import md_cell, to_markdown
 from generator.views.table import Table
 
-RISK_BADGE = {"HIGH": "HIGH", "MEDIUM": "MEDIUM", "NONE": "NONE", "UNANSWERED": "UNANSWERED",
-              "NOT_APPLICABLE": "N/A", "LOW": "LOW"}
+RISK_BADGE = {
+    "HIGH": "HIGH",
+    "MEDIUM": "MEDIUM",
+    "NONE": "NONE",
+    "UNANSWERED": "UNANSWERED",
+    "NOT_APPLICABLE": "N/A",
+    "LOW": "LOW",
+}
 
 
 def summary_table(rv) -> Table:
     rows = []
     for p in rv.framework.pillars:
         c = rv.risk_counts(p.id)
-        rows.append((p.name, str(c["HIGH"]), str(c["MEDIUM"]), str(c["NONE"]), str(c["UNANSWERED"]),
-                     str(c["NOT_APPLICABLE"]), str(len(rv.open_findings(p.id)))))
-    return Table(("Pillar", "High", "Medium", "None", "Unanswered", "N/A", "Open findings"), tuple(rows),
-                 ("l", "r", "r", "r", "r", "r", "r"))
+        rows.append(
+            (
+                p.name,
+                str(c["HIGH"]),
+                str(c["MEDIUM"]),
+                str(c["NONE"]),
+                str(c["UNANSWERED"]),
+                str(c["NOT_APPLICABLE"]),
+                str(len(rv.open_findings(p.id))),
+            )
+        )
+    return Table(
+        ("Pillar", "High", "Medium", "None", "Unanswered", "N/A", "Open findings"),
+        tuple(rows),
+        ("l", "r", "r", "r", "r", "r", "r"),
+    )
 
 
 def findings_table(findings, rule_link=None) -> Table:
@@ -29,8 +47,10 @@ def findings_table(findings, rule_link=None) -> Table:
 
 
 def review_markdown(rv) -> str:
-    parts = [f"# Well-Architected review\n\nFramework version {rv.framework.framework.version}.\n",
-             to_markdown(summary_table(rv))]
+    parts = [
+        f"# Well-Architected review\n\nFramework version {rv.framework.framework.version}.\n",
+        to_markdown(summary_table(rv)),
+    ]
     failing = [f for f in rv.findings if f.status == "fail"]
     parts += ["\n## Findings\n", to_markdown(findings_table(failing)) if failing else "No findings.\n"]
     parts.append("\n## Questions\n")
@@ -44,18 +64,48 @@ def review_json(rv) -> dict:
         "framework": {"version": rv.framework.framework.version, "read": rv.framework.framework.read},
         "risk_counts": dict(sorted(rv.risk_counts().items())),
         "pillars": {p.id: dict(sorted(rv.risk_counts(p.id).items())) for p in rv.framework.pillars},
-        "questions": [{"id": q.question.id, "title": q.question.title, "pillar": q.pillar, "risk": q.risk,
-                       "chosen": [bp.id for bp in q.chosen], "missing": [bp.id for bp in q.missing]}
-                      for q in rv.questions],
-        "findings": [{"key": f.key, "status": f.status, "risk": f.risk, "pillar": f.pillar, "message": f.message,
-                      "practices": list(f.practices), "acknowledged": f.acknowledged, "cross_check": f.cross_check}
-                     for f in rv.findings if f.status != "pass"],
-        "availability": {"percent": f"{rv.availability.percent:.4f}", "nines": round(rv.availability.nines, 2),
-                         "downtime_minutes_per_month": f"{rv.availability.downtime_month_minutes:.1f}",
-                         "single_points_of_failure": rv.availability.single_points},
-        "quotas": [{"quota": q.quota.id, "scenario": q.scenario, "element": q.element,
-                    "need": None if q.need is None else str(q.need), "default": str(q.quota.default),
-                    "status": q.status} for q in rv.quotas],
+        "questions": [
+            {
+                "id": q.question.id,
+                "title": q.question.title,
+                "pillar": q.pillar,
+                "risk": q.risk,
+                "chosen": [bp.id for bp in q.chosen],
+                "missing": [bp.id for bp in q.missing],
+            }
+            for q in rv.questions
+        ],
+        "findings": [
+            {
+                "key": f.key,
+                "status": f.status,
+                "risk": f.risk,
+                "pillar": f.pillar,
+                "message": f.message,
+                "practices": list(f.practices),
+                "acknowledged": f.acknowledged,
+                "cross_check": f.cross_check,
+            }
+            for f in rv.findings
+            if f.status != "pass"
+        ],
+        "availability": {
+            "percent": f"{rv.availability.percent:.4f}",
+            "nines": round(rv.availability.nines, 2),
+            "downtime_minutes_per_month": f"{rv.availability.downtime_month_minutes:.1f}",
+            "single_points_of_failure": rv.availability.single_points,
+        },
+        "quotas": [
+            {
+                "quota": q.quota.id,
+                "scenario": q.scenario,
+                "element": q.element,
+                "need": None if q.need is None else str(q.need),
+                "default": str(q.quota.default),
+                "status": q.status,
+            }
+            for q in rv.quotas
+        ],
         "stale_acknowledgements": list(rv.stale_acknowledgements),
     }
 
@@ -65,8 +115,10 @@ def review_text(rv) -> str:
     lines.append(f"{'Pillar':<26} {'HIGH':>5} {'MEDIUM':>7} {'NONE':>5} {'UNANSWERED':>11} {'N/A':>4}  open findings")
     for p in rv.framework.pillars:
         c = rv.risk_counts(p.id)
-        lines.append(f"{p.name:<26} {c['HIGH']:>5} {c['MEDIUM']:>7} {c['NONE']:>5} {c['UNANSWERED']:>11} "
-                     f"{c['NOT_APPLICABLE']:>4}  {len(rv.open_findings(p.id))}")
+        lines.append(
+            f"{p.name:<26} {c['HIGH']:>5} {c['MEDIUM']:>7} {c['NONE']:>5} {c['UNANSWERED']:>11} "
+            f"{c['NOT_APPLICABLE']:>4}  {len(rv.open_findings(p.id))}"
+        )
     lines += ["", "Findings:"]
     shown = [f for f in rv.findings if f.status == "fail"]
     for f in shown:
@@ -78,13 +130,17 @@ def review_text(rv) -> str:
         lines += ["", f"Unknown ({len(unknown)}): the model does not say enough to decide:"]
         lines += [f"  {f.key:<32} {f.message}" for f in unknown]
     a = rv.availability
-    lines += ["", f"Availability of the main request path: {a.percent:.3f}% ({a.nines:.1f} nines), "
-                  f"about {a.downtime_month_minutes:.0f} min of downtime a month",
-              f"Single points of failure: {', '.join(a.single_points) or 'none'}"]
+    lines += [
+        "",
+        f"Availability of the main request path: {a.percent:.3f}% ({a.nines:.1f} nines), "
+        f"about {a.downtime_month_minutes:.0f} min of downtime a month",
+        f"Single points of failure: {', '.join(a.single_points) or 'none'}",
+    ]
     risky = [q for q in rv.quotas if q.status in ("warning", "exceeded", "unknown")]
-    lines.append(f"Quotas: {len(rv.quotas)} checks, {len(risky)} at risk" +
-                 "".join(f"\n  {q.scenario}: {q.quota.name} needs {q.need} of {q.quota.default} ({q.status})"
-                         for q in risky))
+    lines.append(
+        f"Quotas: {len(rv.quotas)} checks, {len(risky)} at risk"
+        + "".join(f"\n  {q.scenario}: {q.quota.name} needs {q.need} of {q.quota.default} ({q.status})" for q in risky)
+    )
     if rv.stale_acknowledgements:
         lines.append("Stale acknowledgements (no matching finding): " + ", ".join(rv.stale_acknowledgements))
     return "\n".join(lines)
@@ -96,8 +152,15 @@ def review_github(rv, loaded) -> str:
     for i, s in enumerate(loaded.model.services):
         locations[s.id] = loaded.source_map.nearest(("services", i, "id"))
     fallback = Location(loaded.files[0], 1, 1)
-    diags = [Diagnostic(locations.get(f.element) or fallback, f.code, f.message,
-                        hint=f"Well-Architected {', '.join(f.practices)}; `archgen explain {f.code.lstrip('X')}`",
-                        severity="error" if f.risk == "HIGH" else "warning")
-             for f in rv.findings if f.open]
+    diags = [
+        Diagnostic(
+            locations.get(f.element) or fallback,
+            f.code,
+            f.message,
+            hint=f"Well-Architected {', '.join(f.practices)}; `archgen explain {f.code.lstrip('X')}`",
+            severity="error" if f.risk == "HIGH" else "warning",
+        )
+        for f in rv.findings
+        if f.open
+    ]
     return render_github(diags)

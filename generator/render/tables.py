@@ -36,8 +36,9 @@ def to_text(table: Table) -> str:
     align = table.align or ("l",) * len(table.headers)
 
     def fmt(row) -> str:
-        return "  ".join(str(c).rjust(w) if a == "r" else str(c).ljust(w)
-                         for c, w, a in zip(row, widths, align)).rstrip()
+        return "  ".join(
+            str(c).rjust(w) if a == "r" else str(c).ljust(w) for c, w, a in zip(row, widths, align)
+        ).rstrip()
 
     out = [fmt(table.headers), "  ".join("-" * w for w in widths)]
     out += [fmt(r) for r in table.rows]

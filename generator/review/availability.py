@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.flows import request_path
 from generator.index import ModelIndex
 from generator.parse.data_file import load_data_file
-from generator.schema.base import Name, Strict, Url
+from generator.values import Name, Strict, Url
 
 PATH = Path(__file__).resolve().parent.parent / "catalogue" / "data" / "slas.yaml"
 HOURS_PER_MONTH = Decimal(730)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.catalogue.framework import framework, normalise_question_id
+from generator.catalogue.framework import normalise_question_id
 from generator.index import ModelIndex
 from generator.pricing.estimate import CostReport
+from generator.quotas import QuotaCheck
 from generator.rules import RULES
 from generator.rules.base import Rule, RuleContext
 
@@ -41,8 +42,13 @@ def _claims(index: ModelIndex) -> dict[str, str]:
     return out
 
 
-def run_rules(index: ModelIndex, reports: tuple[CostReport, ...], rules: tuple[Rule, ...] = RULES) -> list[Finding]:
-    ctx = RuleContext(index, reports)
+def run_rules(
+    index: ModelIndex,
+    reports: tuple[CostReport, ...],
+    quotas: tuple[QuotaCheck, ...] = (),
+    rules: tuple[Rule, ...] = RULES,
+) -> list[Finding]:
+    ctx = RuleContext(index, reports, quotas)
     acks = {a.finding: a.reason for a in index.model.well_architected.acknowledgements}
     claims = _claims(index)
     seen: set[str] = set()
@@ -53,8 +59,19 @@ def run_rules(index: ModelIndex, reports: tuple[CostReport, ...], rules: tuple[R
             if key in seen:  # one outcome per element: the worst one wins
                 continue
             seen.add(key)
-            findings.append(Finding(key, rule.code, outcome.element, outcome.status, rule.risk, rule.pillar,
-                                    outcome.message, rule.practices, acks.get(key)))
+            findings.append(
+                Finding(
+                    key,
+                    rule.code,
+                    outcome.element,
+                    outcome.status,
+                    rule.risk,
+                    rule.pillar,
+                    outcome.message,
+                    rule.practices,
+                    acks.get(key),
+                )
+            )
             if outcome.status != "fail":
                 continue
             for bp in rule.practices:
@@ -63,10 +80,20 @@ def run_rules(index: ModelIndex, reports: tuple[CostReport, ...], rules: tuple[R
                     if xkey in seen:
                         continue
                     seen.add(xkey)
-                    findings.append(Finding(
-                        xkey, "X" + rule.code, outcome.element, "fail", rule.risk, rule.pillar,
-                        f"the answer to {claims[bp]} claims {bp}, but {outcome.message}", (bp,),
-                        acks.get(xkey) or acks.get(key), cross_check=True))
+                    findings.append(
+                        Finding(
+                            xkey,
+                            "X" + rule.code,
+                            outcome.element,
+                            "fail",
+                            rule.risk,
+                            rule.pillar,
+                            f"the answer to {claims[bp]} claims {bp}, but {outcome.message}",
+                            (bp,),
+                            acks.get(xkey) or acks.get(key),
+                            cross_check=True,
+                        )
+                    )
     return sorted(findings, key=_order)
 
 
@@ -79,13 +106,3 @@ def unmatched_acknowledgements(index: ModelIndex, findings: list[Finding]) -> li
     """Acknowledged keys that no longer match a failing finding (stale acknowledgements)."""
     failing = {f.key for f in findings if f.status == "fail"}
     return [a.finding for a in index.model.well_architected.acknowledgements if a.finding not in failing]
-
-
-def practices_evidenced() -> dict[str, list[str]]:
-    """Best practice id -> rule codes that evidence it (for the checklist)."""
-    out: dict[str, list[str]] = {}
-    for rule in RULES:
-        for bp in rule.practices:
-            out.setdefault(bp, []).append(rule.code)
-    assert all(bp in framework().practices for bp in out), "a rule cites an unknown best practice"
-    return out

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from generator.catalogue.framework import Framework, framework
 from generator.index import ModelIndex
 from generator.pricing.estimate import CostReport
+from generator.quotas import QuotaCheck, quota_checks
 from generator.review.availability import AvailabilityEstimate, estimate_availability
 from generator.review.findings import Finding, run_rules, unmatched_acknowledgements
-from generator.review.quotas import QuotaCheck, quota_checks
 from generator.review.risk import QuestionRisk, question_risks
 
 
@@ -34,13 +34,22 @@ class Review:
 
     def improvement_plan(self) -> list[QuestionRisk]:
         order = {"HIGH": 0, "MEDIUM": 1, "UNANSWERED": 2}
-        return sorted((q for q in self.questions if q.risk in order),
-                      key=lambda q: (order[q.risk], q.pillar, int(q.question.id.split()[1])))
+        return sorted(
+            (q for q in self.questions if q.risk in order),
+            key=lambda q: (order[q.risk], q.pillar, int(q.question.id.split()[1])),
+        )
 
 
 def review(index: ModelIndex, reports: tuple[CostReport, ...]) -> Review:
     """The whole review of one model, given its cost reports (rules about spend read them)."""
     fw = framework()
-    findings = run_rules(index, reports)
-    return Review(fw, tuple(question_risks(index.model, fw)), tuple(findings), estimate_availability(index),
-                  tuple(quota_checks(index)), tuple(unmatched_acknowledgements(index, findings)))
+    quotas = tuple(quota_checks(index))
+    findings = run_rules(index, reports, quotas)
+    return Review(
+        fw,
+        tuple(question_risks(index.model, fw)),
+        tuple(findings),
+        estimate_availability(index),
+        quotas,
+        tuple(unmatched_acknowledgements(index, findings)),
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.index import ModelIndex
 from generator.schema.aws import Service
@@ -21,10 +19,6 @@ def public_endpoints(index: ModelIndex) -> list[Service]:
 
 def fronted_by(index: ModelIndex, service_id: str) -> list[Service]:
     return [s for s in index.model.services if service_id in s.fronts]
-
-
-def always_on(service: Service) -> bool:
-    return service.usage.get("hours", Decimal(0)) >= 700
 
 
 def placement_given(service: Service) -> bool:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal
+from typing import Literal
 
 from generator.index import ModelIndex
 from generator.pricing.estimate import CostReport
+from generator.quotas import QuotaCheck
 
 Status = Literal["pass", "fail", "unknown"]
 DOC_HEADINGS = ("What it checks", "Why it matters", "How to fix", "Example", "Best practices")
@@ -23,10 +25,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may look at: the model index and the cost reports computed for it (one per scenario)."""
+    """What a rule may look at: the model index, its cost reports (one per scenario) and its quota checks."""
 
     index: ModelIndex
     cost_reports: tuple[CostReport, ...]
+    quotas: tuple[QuotaCheck, ...] = ()
 
     def explicitly_set(self, obj, name: str) -> bool:
         return name in obj.model_fields_set
@@ -40,13 +43,13 @@ class Rule:
     risk: Literal["HIGH", "MEDIUM", "LOW"]
     practices: tuple[str, ...]
     check: Callable[[RuleContext], Iterable[Outcome]]
-    module: object = None
+    docstring: str | None = None  # the rule module's __doc__: what `explain` and the site show
     outcomes: tuple[Status, ...] = ("pass", "fail", "unknown")
     """The outcomes this rule can produce; each has a fixture in tests/rules/fixtures."""
 
     @property
     def doc(self) -> str:
-        return inspect.cleandoc(self.module.__doc__ or "") if self.module is not None else ""
+        return inspect.cleandoc(self.docstring or "")
 
     def sections(self) -> dict[str, str]:
         """The docstring's sections by heading."""

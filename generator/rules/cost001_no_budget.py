@@ -13,8 +13,6 @@ Best practices:
     COST01-BP03, COST02-BP05
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -28,5 +26,4 @@ def check(ctx):
         yield Outcome(MODEL, "pass", f"budget of ${m.cost.budget.monthly_limit} a month")
 
 
-RULE = Rule("COST001", "No budget", "cost_optimization", "HIGH", ("COST01-BP03", "COST02-BP05"), check,
-            sys.modules[__name__])
+RULE = Rule("COST001", "No budget", "cost_optimization", "HIGH", ("COST01-BP03", "COST02-BP05"), check, __doc__)

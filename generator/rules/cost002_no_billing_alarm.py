@@ -14,8 +14,6 @@ Best practices:
     COST01-BP06
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -29,5 +27,4 @@ def check(ctx):
         yield Outcome(MODEL, "pass", f"billing alarm at ${budget.billing_alarm.threshold}")
 
 
-RULE = Rule("COST002", "No billing alarm", "cost_optimization", "MEDIUM", ("COST01-BP06",), check,
-            sys.modules[__name__])
+RULE = Rule("COST002", "No billing alarm", "cost_optimization", "MEDIUM", ("COST01-BP06",), check, __doc__)

@@ -13,8 +13,6 @@ Best practices:
     COST03-BP02, COST03-BP03
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 FREE_KINDS = ("iam", "acm")
@@ -30,5 +28,13 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} has no cost-allocation tags")
 
 
-RULE = Rule("COST003", "No cost-allocation tags", "cost_optimization", "MEDIUM", ("COST03-BP02", "COST03-BP03"),
-            check, sys.modules[__name__], outcomes=("pass", "fail"))
+RULE = Rule(
+    "COST003",
+    "No cost-allocation tags",
+    "cost_optimization",
+    "MEDIUM",
+    ("COST03-BP02", "COST03-BP03"),
+    check,
+    __doc__,
+    outcomes=("pass", "fail"),
+)

@@ -13,8 +13,6 @@ Best practices:
     COST06-BP02, SUS05-BP02
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -28,5 +26,6 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} runs on x86 where arm64 would do")
 
 
-RULE = Rule("COST004", "x86 where Graviton fits", "cost_optimization", "MEDIUM", ("COST06-BP02", "SUS05-BP02"),
-            check, sys.modules[__name__])
+RULE = Rule(
+    "COST004", "x86 where Graviton fits", "cost_optimization", "MEDIUM", ("COST06-BP02", "SUS05-BP02"), check, __doc__
+)

@@ -14,8 +14,6 @@ Best practices:
     COST07-BP01
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -30,5 +28,4 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id}: {s.pricing.model}, {hours} h")
 
 
-RULE = Rule("COST005", "Steady workload on demand", "cost_optimization", "LOW", ("COST07-BP01",), check,
-            sys.modules[__name__])
+RULE = Rule("COST005", "Steady workload on demand", "cost_optimization", "LOW", ("COST07-BP01",), check, __doc__)

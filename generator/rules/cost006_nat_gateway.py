@@ -15,8 +15,6 @@ Best practices:
     COST08-BP02, COST08-BP03
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -32,5 +30,4 @@ def check(ctx):
             yield Outcome(MODEL, "unknown", "no VPC in the model")
 
 
-RULE = Rule("COST006", "NAT gateway cost", "cost_optimization", "LOW", ("COST08-BP02", "COST08-BP03"), check,
-            sys.modules[__name__])
+RULE = Rule("COST006", "NAT gateway cost", "cost_optimization", "LOW", ("COST08-BP02", "COST08-BP03"), check, __doc__)

@@ -12,8 +12,6 @@ Best practices:
     COST04-BP05, SUS04-BP03
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -28,5 +26,4 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} keeps logs {days} days")
 
 
-RULE = Rule("COST007", "Logs never expire", "cost_optimization", "LOW", ("COST04-BP05", "SUS04-BP03"), check,
-            sys.modules[__name__])
+RULE = Rule("COST007", "Logs never expire", "cost_optimization", "LOW", ("COST04-BP05", "SUS04-BP03"), check, __doc__)

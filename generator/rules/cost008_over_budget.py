@@ -13,8 +13,6 @@ Best practices:
     COST01-BP03, COST06-BP01
 """
 
-import sys
-
 from generator.pricing.estimate import cents
 from generator.rules.base import MODEL, Outcome, Rule
 
@@ -31,5 +29,6 @@ def check(ctx):
         yield Outcome(MODEL, "pass", f"every scenario fits the ${budget.monthly_limit} budget")
 
 
-RULE = Rule("COST008", "Estimate over budget", "cost_optimization", "HIGH", ("COST01-BP03", "COST06-BP01"), check,
-            sys.modules[__name__])
+RULE = Rule(
+    "COST008", "Estimate over budget", "cost_optimization", "HIGH", ("COST01-BP03", "COST06-BP01"), check, __doc__
+)

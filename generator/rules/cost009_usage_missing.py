@@ -12,8 +12,6 @@ Best practices:
     COST06-BP01, COST05-BP02
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -28,5 +26,4 @@ def check(ctx):
             yield Outcome(s.service, "pass", f"{s.service} is fully priced")
 
 
-RULE = Rule("COST009", "Usage missing", "cost_optimization", "MEDIUM", ("COST06-BP01", "COST05-BP02"), check,
-            sys.modules[__name__])
+RULE = Rule("COST009", "Usage missing", "cost_optimization", "MEDIUM", ("COST06-BP01", "COST05-BP02"), check, __doc__)

@@ -13,8 +13,6 @@ Best practices:
     OPS05-BP04, OPS05-BP10, SEC11-BP06
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -31,5 +29,12 @@ def check(ctx):
         yield Outcome(MODEL, "fail", "the pipeline has no stage that deploys a container")
 
 
-RULE = Rule("OPS001", "No deployment pipeline", "operational_excellence", "HIGH",
-            ("OPS05-BP04", "OPS05-BP10", "SEC11-BP06"), check, sys.modules[__name__])
+RULE = Rule(
+    "OPS001",
+    "No deployment pipeline",
+    "operational_excellence",
+    "HIGH",
+    ("OPS05-BP04", "OPS05-BP10", "SEC11-BP06"),
+    check,
+    __doc__,
+)

@@ -14,8 +14,6 @@ Best practices:
     OPS05-BP03, REL08-BP05
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -29,5 +27,12 @@ def check(ctx):
         yield Outcome(MODEL, "fail", "no infrastructure as code (CloudFormation) in the model")
 
 
-RULE = Rule("OPS002", "No infrastructure as code", "operational_excellence", "MEDIUM",
-            ("OPS05-BP03", "REL08-BP05"), check, sys.modules[__name__])
+RULE = Rule(
+    "OPS002",
+    "No infrastructure as code",
+    "operational_excellence",
+    "MEDIUM",
+    ("OPS05-BP03", "REL08-BP05"),
+    check,
+    __doc__,
+)

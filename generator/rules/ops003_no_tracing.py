@@ -13,8 +13,6 @@ Best practices:
     OPS04-BP05, REL06-BP07
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -31,5 +29,6 @@ def check(ctx):
         yield Outcome(MODEL, "fail", f"{len(compute)} compute services and no tracing")
 
 
-RULE = Rule("OPS003", "No distributed tracing", "operational_excellence", "MEDIUM",
-            ("OPS04-BP05", "REL06-BP07"), check, sys.modules[__name__])
+RULE = Rule(
+    "OPS003", "No distributed tracing", "operational_excellence", "MEDIUM", ("OPS04-BP05", "REL06-BP07"), check, __doc__
+)

@@ -14,8 +14,6 @@ Best practices:
     OPS04-BP02, SEC04-BP01
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -27,9 +25,13 @@ def check(ctx):
         if "logs_ingested_gb" not in s.usage:
             yield Outcome(s.id, "unknown", f"{s.id} does not state log volume")
         else:
-            yield Outcome(s.id, "pass" if s.usage["logs_ingested_gb"] > 0 else "fail",
-                          f"{s.id} ingests {s.usage['logs_ingested_gb']} GB of logs a month")
+            yield Outcome(
+                s.id,
+                "pass" if s.usage["logs_ingested_gb"] > 0 else "fail",
+                f"{s.id} ingests {s.usage['logs_ingested_gb']} GB of logs a month",
+            )
 
 
-RULE = Rule("OPS004", "No logs collected", "operational_excellence", "HIGH", ("OPS04-BP02", "SEC04-BP01"), check,
-            sys.modules[__name__])
+RULE = Rule(
+    "OPS004", "No logs collected", "operational_excellence", "HIGH", ("OPS04-BP02", "SEC04-BP01"), check, __doc__
+)

@@ -13,8 +13,6 @@ Best practices:
     OPS02-BP01
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -28,5 +26,4 @@ def check(ctx):
         yield Outcome(MODEL, "fail", "the proposal has an empty owners list")
 
 
-RULE = Rule("OPS005", "No identified owners", "operational_excellence", "HIGH", ("OPS02-BP01",), check,
-            sys.modules[__name__])
+RULE = Rule("OPS005", "No identified owners", "operational_excellence", "HIGH", ("OPS02-BP01",), check, __doc__)

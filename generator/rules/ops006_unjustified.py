@@ -14,8 +14,6 @@ Best practices:
     OPS01-BP06, PERF01-BP04
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -30,5 +28,12 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} is justified against {len(j.alternatives)} alternative(s)")
 
 
-RULE = Rule("OPS006", "Service without justification", "operational_excellence", "MEDIUM",
-            ("OPS01-BP06", "PERF01-BP04"), check, sys.modules[__name__])
+RULE = Rule(
+    "OPS006",
+    "Service without justification",
+    "operational_excellence",
+    "MEDIUM",
+    ("OPS01-BP06", "PERF01-BP04"),
+    check,
+    __doc__,
+)

@@ -14,8 +14,6 @@ Best practices:
     PERF04-BP06, PERF03-BP05
 """
 
-import sys
-
 from generator.rules._helpers import fronted_by
 from generator.rules.base import Outcome, Rule
 
@@ -31,5 +29,12 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} serves {hosted[0].name} without a CDN")
 
 
-RULE = Rule("PERF001", "Static content without a CDN", "performance_efficiency", "MEDIUM",
-            ("PERF04-BP06", "PERF03-BP05"), check, sys.modules[__name__])
+RULE = Rule(
+    "PERF001",
+    "Static content without a CDN",
+    "performance_efficiency",
+    "MEDIUM",
+    ("PERF04-BP06", "PERF03-BP05"),
+    check,
+    __doc__,
+)

@@ -13,8 +13,6 @@ Best practices:
     PERF04-BP04, REL11-BP02
 """
 
-import sys
-
 from generator.rules._helpers import fronted_by
 from generator.rules.base import Outcome, Rule
 
@@ -32,5 +30,12 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} scales out but nothing spreads the load")
 
 
-RULE = Rule("PERF002", "No load balancer for scalable compute", "performance_efficiency", "HIGH",
-            ("PERF04-BP04", "REL11-BP02"), check, sys.modules[__name__])
+RULE = Rule(
+    "PERF002",
+    "No load balancer for scalable compute",
+    "performance_efficiency",
+    "HIGH",
+    ("PERF04-BP04", "REL11-BP02"),
+    check,
+    __doc__,
+)

@@ -13,8 +13,6 @@ Best practices:
     PERF02-BP04
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -30,5 +28,4 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} is sized at {memory} MB")
 
 
-RULE = Rule("PERF003", "Lambda memory not sized", "performance_efficiency", "MEDIUM", ("PERF02-BP04",), check,
-            sys.modules[__name__])
+RULE = Rule("PERF003", "Lambda memory not sized", "performance_efficiency", "MEDIUM", ("PERF02-BP04",), check, __doc__)

@@ -15,8 +15,6 @@ Best practices:
     REL10-BP01, REL11-BP02
 """
 
-import sys
-
 from generator.rules._helpers import DATABASES, placement_given
 from generator.rules.base import Outcome, Rule
 
@@ -31,5 +29,12 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} runs in a single Availability Zone")
 
 
-RULE = Rule("REL001", "Database in a single Availability Zone", "reliability", "HIGH",
-            ("REL10-BP01", "REL11-BP02"), check, sys.modules[__name__])
+RULE = Rule(
+    "REL001",
+    "Database in a single Availability Zone",
+    "reliability",
+    "HIGH",
+    ("REL10-BP01", "REL11-BP02"),
+    check,
+    __doc__,
+)

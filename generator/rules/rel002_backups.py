@@ -13,8 +13,6 @@ Best practices:
     REL09-BP01, REL09-BP03
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -32,9 +30,11 @@ def check(ctx):
         if pitr is None:
             yield Outcome(s.id, "unknown", f"{s.id} does not state point-in-time recovery")
         else:
-            yield Outcome(s.id, "pass" if pitr else "fail",
-                          f"{s.id} point-in-time recovery is {'on' if pitr else 'off'}")
+            yield Outcome(
+                s.id, "pass" if pitr else "fail", f"{s.id} point-in-time recovery is {'on' if pitr else 'off'}"
+            )
 
 
-RULE = Rule("REL002", "No backups or zero-day retention", "reliability", "HIGH",
-            ("REL09-BP01", "REL09-BP03"), check, sys.modules[__name__])
+RULE = Rule(
+    "REL002", "No backups or zero-day retention", "reliability", "HIGH", ("REL09-BP01", "REL09-BP03"), check, __doc__
+)

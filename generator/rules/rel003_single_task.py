@@ -13,8 +13,6 @@ Best practices:
     REL07-BP01, REL11-BP02
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -29,5 +27,6 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} runs a single task with no auto scaling")
 
 
-RULE = Rule("REL003", "Single task with no auto scaling", "reliability", "HIGH",
-            ("REL07-BP01", "REL11-BP02"), check, sys.modules[__name__])
+RULE = Rule(
+    "REL003", "Single task with no auto scaling", "reliability", "HIGH", ("REL07-BP01", "REL11-BP02"), check, __doc__
+)

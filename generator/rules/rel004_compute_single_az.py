@@ -13,8 +13,6 @@ Best practices:
     REL10-BP01
 """
 
-import sys
-
 from generator.rules._helpers import placement_given
 from generator.rules.base import Outcome, Rule
 
@@ -29,5 +27,4 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} is placed in a single AZ")
 
 
-RULE = Rule("REL004", "Compute in a single Availability Zone", "reliability", "MEDIUM",
-            ("REL10-BP01",), check, sys.modules[__name__])
+RULE = Rule("REL004", "Compute in a single Availability Zone", "reliability", "MEDIUM", ("REL10-BP01",), check, __doc__)

@@ -14,8 +14,6 @@ Best practices:
     REL11-BP06, OPS10-BP01
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -29,5 +27,6 @@ def check(ctx):
         yield Outcome(MODEL, "fail", "AWS Health events are not routed anywhere")
 
 
-RULE = Rule("REL005", "AWS Health events not routed", "reliability", "MEDIUM",
-            ("REL11-BP06", "OPS10-BP01"), check, sys.modules[__name__])
+RULE = Rule(
+    "REL005", "AWS Health events not routed", "reliability", "MEDIUM", ("REL11-BP06", "OPS10-BP01"), check, __doc__
+)

@@ -13,8 +13,6 @@ Best practices:
     REL06-BP03, OPS08-BP04
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -32,5 +30,4 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} has no alarms")
 
 
-RULE = Rule("REL006", "No alarms", "reliability", "HIGH", ("REL06-BP03", "OPS08-BP04"), check,
-            sys.modules[__name__])
+RULE = Rule("REL006", "No alarms", "reliability", "HIGH", ("REL06-BP03", "OPS08-BP04"), check, __doc__)

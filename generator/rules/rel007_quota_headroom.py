@@ -15,15 +15,11 @@ Best practices:
     REL01-BP01, REL01-BP04
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
 def check(ctx):
-    from generator.review.quotas import quota_checks
-
-    for qc in quota_checks(ctx.index):
+    for qc in ctx.quotas:
         if qc.need is None:
             yield Outcome(qc.element, "unknown", f"{qc.quota.name}: need not computable ({qc.note})")
         elif qc.status == "exceeded":
@@ -32,5 +28,4 @@ def check(ctx):
             yield Outcome(qc.element, "pass", f"{qc.quota.name}: {qc.scenario} needs {qc.need} of {qc.quota.default}")
 
 
-RULE = Rule("REL007", "Default quota reached", "reliability", "HIGH", ("REL01-BP01", "REL01-BP04"), check,
-            sys.modules[__name__])
+RULE = Rule("REL007", "Default quota reached", "reliability", "HIGH", ("REL01-BP01", "REL01-BP04"), check, __doc__)

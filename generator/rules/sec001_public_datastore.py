@@ -13,8 +13,6 @@ Best practices:
     SEC03-BP07, SEC05-BP01
 """
 
-import sys
-
 from generator.rules._helpers import placement_given, stateful
 from generator.rules.base import Outcome, Rule
 
@@ -29,5 +27,4 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} is private")
 
 
-RULE = Rule("SEC001", "Public datastore or bucket", "security", "HIGH", ("SEC03-BP07", "SEC05-BP01"), check,
-            sys.modules[__name__])
+RULE = Rule("SEC001", "Public datastore or bucket", "security", "HIGH", ("SEC03-BP07", "SEC05-BP01"), check, __doc__)

@@ -13,8 +13,6 @@ Best practices:
     SEC08-BP02
 """
 
-import sys
-
 from generator.rules._helpers import stateful
 from generator.rules.base import Outcome, Rule
 
@@ -25,8 +23,9 @@ def check(ctx):
         if value is None:
             yield Outcome(s.id, "unknown", f"{s.id} does not state encryption at rest")
         else:
-            yield Outcome(s.id, "pass" if value else "fail",
-                          f"{s.id} is {'encrypted' if value else 'not encrypted'} at rest")
+            yield Outcome(
+                s.id, "pass" if value else "fail", f"{s.id} is {'encrypted' if value else 'not encrypted'} at rest"
+            )
 
 
-RULE = Rule("SEC002", "Encryption at rest unset", "security", "HIGH", ("SEC08-BP02",), check, sys.modules[__name__])
+RULE = Rule("SEC002", "Encryption at rest unset", "security", "HIGH", ("SEC08-BP02",), check, __doc__)

@@ -14,8 +14,6 @@ Best practices:
     SEC05-BP03, SEC06-BP05
 """
 
-import sys
-
 from generator.rules._helpers import fronted_by
 from generator.rules.base import Outcome, Rule
 
@@ -33,5 +31,12 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} is not publicly accessible")
 
 
-RULE = Rule("SEC003", "No WAF or CDN in front of a public endpoint", "security", "MEDIUM",
-            ("SEC05-BP03", "SEC06-BP05"), check, sys.modules[__name__])
+RULE = Rule(
+    "SEC003",
+    "No WAF or CDN in front of a public endpoint",
+    "security",
+    "MEDIUM",
+    ("SEC05-BP03", "SEC06-BP05"),
+    check,
+    __doc__,
+)

@@ -14,8 +14,6 @@ Best practices:
     SEC02-BP03
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -30,5 +28,4 @@ def check(ctx):
         yield Outcome(MODEL, "fail", "no Parameter Store or Secrets Manager for the compute's secrets")
 
 
-RULE = Rule("SEC004", "Secrets outside a managed store", "security", "HIGH", ("SEC02-BP03",), check,
-            sys.modules[__name__])
+RULE = Rule("SEC004", "Secrets outside a managed store", "security", "HIGH", ("SEC02-BP03",), check, __doc__)

@@ -12,8 +12,6 @@ Best practices:
     SEC05-BP01, SEC05-BP02
 """
 
-import sys
-
 from generator.rules._helpers import DATABASES
 from generator.rules.base import Outcome, Rule
 
@@ -28,5 +26,4 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} is in a {s.placement.subnet} subnet")
 
 
-RULE = Rule("SEC005", "Database in a public subnet", "security", "HIGH", ("SEC05-BP01", "SEC05-BP02"), check,
-            sys.modules[__name__])
+RULE = Rule("SEC005", "Database in a public subnet", "security", "HIGH", ("SEC05-BP01", "SEC05-BP02"), check, __doc__)

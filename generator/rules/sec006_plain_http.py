@@ -15,7 +15,6 @@ Best practices:
 """
 
 import re
-import sys
 
 from generator.rules.base import Outcome, Rule
 
@@ -39,4 +38,4 @@ def check(ctx):
             yield Outcome(element, "pass", f"{r.source} -> {r.destination}: {r.technology}")
 
 
-RULE = Rule("SEC006", "Unencrypted protocol", "security", "HIGH", ("SEC09-BP02",), check, sys.modules[__name__])
+RULE = Rule("SEC006", "Unencrypted protocol", "security", "HIGH", ("SEC09-BP02",), check, __doc__)

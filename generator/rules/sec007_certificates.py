@@ -13,8 +13,6 @@ Best practices:
     SEC09-BP01
 """
 
-import sys
-
 from generator.rules._helpers import public_endpoints
 from generator.rules.base import MODEL, Outcome, Rule
 
@@ -30,4 +28,4 @@ def check(ctx):
         yield Outcome(MODEL, "fail", "public endpoints without managed certificates (ACM)")
 
 
-RULE = Rule("SEC007", "No managed certificates", "security", "MEDIUM", ("SEC09-BP01",), check, sys.modules[__name__])
+RULE = Rule("SEC007", "No managed certificates", "security", "MEDIUM", ("SEC09-BP01",), check, __doc__)

@@ -12,8 +12,6 @@ Best practices:
     SEC02-BP02, SEC03-BP02
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -28,5 +26,4 @@ def check(ctx):
         yield Outcome(MODEL, "fail", "compute with no IAM roles modeled")
 
 
-RULE = Rule("SEC008", "No workload roles", "security", "MEDIUM", ("SEC02-BP02", "SEC03-BP02"), check,
-            sys.modules[__name__])
+RULE = Rule("SEC008", "No workload roles", "security", "MEDIUM", ("SEC02-BP02", "SEC03-BP02"), check, __doc__)

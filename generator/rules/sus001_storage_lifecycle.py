@@ -14,8 +14,6 @@ Best practices:
     SUS04-BP03, COST04-BP05
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -30,5 +28,4 @@ def check(ctx):
             yield Outcome(s.id, "fail", f"{s.id} keeps every object in {z.storage_class}")
 
 
-RULE = Rule("SUS001", "No storage lifecycle", "sustainability", "MEDIUM", ("SUS04-BP03", "COST04-BP05"), check,
-            sys.modules[__name__])
+RULE = Rule("SUS001", "No storage lifecycle", "sustainability", "MEDIUM", ("SUS04-BP03", "COST04-BP05"), check, __doc__)

@@ -13,8 +13,6 @@ Best practices:
     SUS05-BP03, SUS05-BP01
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -30,5 +28,4 @@ def check(ctx):
             yield Outcome(MODEL, "unknown", "no compute services")
 
 
-RULE = Rule("SUS002", "Self-managed compute", "sustainability", "MEDIUM", ("SUS05-BP03", "SUS05-BP01"), check,
-            sys.modules[__name__])
+RULE = Rule("SUS002", "Self-managed compute", "sustainability", "MEDIUM", ("SUS05-BP03", "SUS05-BP01"), check, __doc__)

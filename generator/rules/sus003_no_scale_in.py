@@ -13,8 +13,6 @@ Best practices:
     SUS02-BP01, COST09-BP03
 """
 
-import sys
-
 from generator.rules.base import Outcome, Rule
 
 
@@ -29,5 +27,4 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} scales between {z.min_count} and {z.max_count}")
 
 
-RULE = Rule("SUS003", "No scale-in", "sustainability", "LOW", ("SUS02-BP01", "COST09-BP03"), check,
-            sys.modules[__name__])
+RULE = Rule("SUS003", "No scale-in", "sustainability", "LOW", ("SUS02-BP01", "COST09-BP03"), check, __doc__)

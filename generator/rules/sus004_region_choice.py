@@ -14,8 +14,6 @@ Best practices:
     SUS01-BP01, COST07-BP02
 """
 
-import sys
-
 from generator.rules.base import MODEL, Outcome, Rule
 
 
@@ -30,5 +28,6 @@ def check(ctx):
         yield Outcome(MODEL, "fail", f"no decision explains the choice of {region}")
 
 
-RULE = Rule("SUS004", "Region choice not recorded", "sustainability", "LOW", ("SUS01-BP01", "COST07-BP02"), check,
-            sys.modules[__name__])
+RULE = Rule(
+    "SUS004", "Region choice not recorded", "sustainability", "LOW", ("SUS01-BP01", "COST07-BP02"), check, __doc__
+)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from generator.schema.aws import Service
-from generator.schema.base import Strict
 from generator.schema.c4 import (
     Component,
     Container,
@@ -18,6 +17,7 @@ from generator.schema.pipeline import Pipeline
 from generator.schema.proposal import Proposal
 from generator.schema.views import Views
 from generator.schema.wellarchitected import WellArchitected
+from generator.values import Strict
 
 
 class Model(Strict):

@@ -7,11 +7,12 @@ from typing import Literal
 from pydantic import Field
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.schema.base import Id, Name, Quantity, Strict, Text
+from generator.values import Id, Name, Quantity, Strict, Text
 
 ServiceKindName = Literal[tuple(sorted(SERVICE_KINDS))]  # type: ignore[valid-type]
-Pillar = Literal["operational_excellence", "security", "reliability", "performance_efficiency",
-                 "cost_optimization", "sustainability"]
+Pillar = Literal[
+    "operational_excellence", "security", "reliability", "performance_efficiency", "cost_optimization", "sustainability"
+]
 
 
 class Placement(Strict):

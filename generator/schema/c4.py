@@ -6,11 +6,26 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.schema.base import Id, Name, Strict, Text
+from generator.values import Id, Name, Strict, Text
 
 ContainerKind = Literal[
-    "web_app", "spa", "mobile_app", "api", "worker", "function", "datastore", "database", "cache",
-    "queue", "topic", "bucket", "identity", "scheduler", "gateway", "cdn", "other",
+    "web_app",
+    "spa",
+    "mobile_app",
+    "api",
+    "worker",
+    "function",
+    "datastore",
+    "database",
+    "cache",
+    "queue",
+    "topic",
+    "bucket",
+    "identity",
+    "scheduler",
+    "gateway",
+    "cdn",
+    "other",
 ]
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.schema.base import Id, Money, Name, Percent, Quantity, Strict, Text
+from generator.values import Id, Money, Name, Percent, Quantity, Strict, Text
 
 
 class FreeTier(Strict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.schema.base import Id, Name, Strict, Text
+from generator.values import Id, Name, Strict, Text
 
 
 class Decision(Strict):

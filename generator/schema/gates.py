@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.schema.base import Money, Strict
+from generator.values import Money, Strict
 
 
 class Gates(Strict):

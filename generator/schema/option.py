@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.schema.base import Id, Name, Strict, Text
+from generator.values import Id, Name, Strict, Text
 
 
 class OptionInfo(Strict):

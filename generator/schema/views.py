@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.schema.base import Id, Strict
+from generator.values import Id, Strict
 
 Direction = Literal["LR", "TB", "RL", "BT"]
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.schema.base import Id, Name, Strict, Text
+from generator.values import Id, Name, Strict, Text
 
 
 class Answer(Strict):

@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.render.tables import md_cell, to_markdown
+from generator.views.diagram import anchor_for
 from generator.views.table import Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -23,10 +24,6 @@ def _table(table: Table, raw_columns: tuple[int, ...] = ()) -> Markup:
     return Markup(to_markdown(table, raw_columns=frozenset(raw_columns)))
 
 
-def _anchor(element_id: str) -> str:
-    return "el-" + element_id.replace("_", "-")
-
-
 @cache
 def environment() -> Environment:
     """One environment per process: templates are compiled once (rendering is thread-safe)."""
@@ -34,5 +31,5 @@ def environment() -> Environment:
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = _md
     env.filters["table"] = _table
-    env.filters["anchor"] = _anchor
+    env.filters["anchor"] = anchor_for
     return env

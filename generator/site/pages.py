@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from generator.analysis import Analysis
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import cents
 from generator.render.review import RISK_BADGE, summary_table
-from generator.views.table import Table
-from generator.analysis import Analysis
 from generator.site.markdown import environment
 from generator.site.reference import reference_sections
 from generator.views import cost_view
 from generator.views.options_view import comparison_table
 from generator.views.services_view import service_rows
+from generator.views.table import Table
 
 STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
 .archgen-diagram { width: 100%; overflow-x: auto; }

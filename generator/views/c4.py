@@ -18,20 +18,38 @@ _DATA_KINDS = {"database", "datastore", "cache", "bucket"}
 
 def _node(element, cluster: str | None = None) -> ViewNode:
     if isinstance(element, Person):
-        return ViewNode(element.id, element.name, "person", "Person" if not element.external else "External person",
-                        element.description, external=element.external, cluster=cluster, anchor=anchor_for(element.id))
+        return ViewNode(
+            element.id,
+            element.name,
+            "person",
+            "Person" if not element.external else "External person",
+            element.description,
+            external=element.external,
+            cluster=cluster,
+            anchor=anchor_for(element.id),
+        )
     if isinstance(element, SoftwareSystem):
-        return ViewNode(element.id, element.name, "system", "External system" if element.external else "Software system",
-                        element.description, external=element.external, cluster=cluster, anchor=anchor_for(element.id))
+        return ViewNode(
+            element.id,
+            element.name,
+            "system",
+            "External system" if element.external else "Software system",
+            element.description,
+            external=element.external,
+            cluster=cluster,
+            anchor=anchor_for(element.id),
+        )
     if isinstance(element, Container):
         shape = "database" if element.kind in _DATA_KINDS else "container"
         sub = f"Container: {element.technology}" if element.technology else "Container"
-        return ViewNode(element.id, element.name, shape, sub, element.description, cluster=cluster,
-                        anchor=anchor_for(element.id))
+        return ViewNode(
+            element.id, element.name, shape, sub, element.description, cluster=cluster, anchor=anchor_for(element.id)
+        )
     assert isinstance(element, Component)
     sub = f"Component: {element.technology}" if element.technology else "Component"
-    return ViewNode(element.id, element.name, "component", sub, element.description, cluster=cluster,
-                    anchor=anchor_for(element.id))
+    return ViewNode(
+        element.id, element.name, "component", sub, element.description, cluster=cluster, anchor=anchor_for(element.id)
+    )
 
 
 def _lift(index: ModelIndex, element_id: str, level: str, focus: str | None) -> str:
@@ -80,42 +98,66 @@ def context_view(index: ModelIndex) -> DiagramView:
     nodes = [_node(p) for p in m.people] + [_node(s) for s in m.systems]
     visible = {n.id for n in nodes}
     hints = m.views.context
-    return DiagramView("context", f"{m.proposal.name}: system context", "context", hints.direction or "TB",
-                       tuple(nodes), _edges(index, "context", None, visible), same_rank=hints.same_rank,
-                       description="Who uses the system and which other systems it depends on (C4 level 1).")
+    return DiagramView(
+        "context",
+        f"{m.proposal.name}: system context",
+        "context",
+        hints.direction or "TB",
+        tuple(nodes),
+        _edges(index, "context", None, visible),
+        same_rank=hints.same_rank,
+        description="Who uses the system and which other systems it depends on (C4 level 1).",
+    )
 
 
 def container_view(index: ModelIndex, system: SoftwareSystem) -> DiagramView:
     boundary = f"boundary_{system.id}"
     inner = [_node(c, boundary) for c in index.containers_by_system.get(system.id, [])]
     inner_ids = {n.id for n in inner}
-    outer = [_node(index.elements[x]) for x in _neighbours(index, "container", system.id, inner_ids)
-             if x in index.elements]
-    nodes = tuple(n for n in outer if n.shape == "person") + tuple(inner) + tuple(
-        n for n in outer if n.shape != "person")
+    outer = [
+        _node(index.elements[x]) for x in _neighbours(index, "container", system.id, inner_ids) if x in index.elements
+    ]
+    nodes = (
+        tuple(n for n in outer if n.shape == "person") + tuple(inner) + tuple(n for n in outer if n.shape != "person")
+    )
     visible = {n.id for n in nodes}
     hints = index.model.views.container
-    return DiagramView(f"container-{system.id}", f"{system.name}: containers", "container", hints.direction or "LR",
-                       nodes, _edges(index, "container", system.id, visible),
-                       (ViewCluster(boundary, f"{system.name} [Software system]", "boundary"),),
-                       same_rank=hints.same_rank,
-                       description=f"The deployable units of {system.name} and how they talk (C4 level 2).")
+    return DiagramView(
+        f"container-{system.id}",
+        f"{system.name}: containers",
+        "container",
+        hints.direction or "LR",
+        nodes,
+        _edges(index, "container", system.id, visible),
+        (ViewCluster(boundary, f"{system.name} [Software system]", "boundary"),),
+        same_rank=hints.same_rank,
+        description=f"The deployable units of {system.name} and how they talk (C4 level 2).",
+    )
 
 
 def component_view(index: ModelIndex, container: Container) -> DiagramView:
     boundary = f"boundary_{container.id}"
     inner = [_node(c, boundary) for c in index.components_by_container.get(container.id, [])]
     inner_ids = {n.id for n in inner}
-    outer = [_node(index.elements[x]) for x in _neighbours(index, "component", container.id, inner_ids)
-             if x in index.elements]
+    outer = [
+        _node(index.elements[x])
+        for x in _neighbours(index, "component", container.id, inner_ids)
+        if x in index.elements
+    ]
     nodes = tuple(inner) + tuple(outer)
     visible = {n.id for n in nodes}
     hints = index.model.views.component
-    return DiagramView(f"component-{container.id}", f"{container.name}: components", "component",
-                       hints.direction or "LR", nodes, _edges(index, "component", container.id, visible),
-                       (ViewCluster(boundary, f"{container.name} [Container]", "boundary"),),
-                       same_rank=hints.same_rank,
-                       description=f"The components inside {container.name} (C4 level 3).")
+    return DiagramView(
+        f"component-{container.id}",
+        f"{container.name}: components",
+        "component",
+        hints.direction or "LR",
+        nodes,
+        _edges(index, "component", container.id, visible),
+        (ViewCluster(boundary, f"{container.name} [Container]", "boundary"),),
+        same_rank=hints.same_rank,
+        description=f"The components inside {container.name} (C4 level 3).",
+    )
 
 
 def c4_views(index: ModelIndex) -> list[DiagramView]:

@@ -8,8 +8,8 @@ from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.catalogue import PriceCatalogue
 from generator.pricing.estimate import CostReport, cents
 from generator.pricing.levers import Lever
-from generator.views.table import Table
 from generator.schema import Model
+from generator.views.table import Table
 
 
 def usd(value: Decimal) -> str:
@@ -36,8 +36,10 @@ def summary_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
     rows = []
     for service in model.services:
         costs = [r.by_service()[service.id] for r in reports]
-        rows.append((service.id, SERVICE_KINDS[service.kind].title) + tuple(
-            usd(c.total) + (" (needs usage)" if c.needs_usage else "") for c in costs))
+        rows.append(
+            (service.id, SERVICE_KINDS[service.kind].title)
+            + tuple(usd(c.total) + (" (needs usage)" if c.needs_usage else "") for c in costs)
+        )
     footer = ("Total per month", "") + tuple(usd(r.total) for r in reports)
     return Table(headers, tuple(rows), ("l", "l") + ("r",) * len(reports), footer)
 
@@ -47,17 +49,31 @@ def detail_table(report: CostReport) -> Table:
     rows = []
     for s in report.services:
         for line in s.lines:
-            rows.append((s.service, line.dimension, qty(line.quantity), line.unit, price_text(line),
-                         qty(line.free_quantity) if line.free_quantity else "", usd(line.cost),
-                         line.basis + (f"; {line.discount_note}" if line.discount_note else "")))
+            rows.append(
+                (
+                    s.service,
+                    line.dimension,
+                    qty(line.quantity),
+                    line.unit,
+                    price_text(line),
+                    qty(line.free_quantity) if line.free_quantity else "",
+                    usd(line.cost),
+                    line.basis + (f"; {line.discount_note}" if line.discount_note else ""),
+                )
+            )
     footer = ("Total", "", "", "", "", "", usd(report.total), "")
-    return Table(("Service", "Dimension", "Quantity", "Unit", "Unit price", "Free tier", "Monthly", "Basis"),
-                 tuple(rows), ("l", "l", "r", "l", "r", "r", "r", "l"), footer)
+    return Table(
+        ("Service", "Dimension", "Quantity", "Unit", "Unit price", "Free tier", "Monthly", "Basis"),
+        tuple(rows),
+        ("l", "l", "r", "l", "r", "r", "r", "l"),
+        footer,
+    )
 
 
 def levers_table(levers: list[Lever]) -> Table:
-    rows = tuple((lv.title, lv.status, usd(lv.monthly_saving) if lv.monthly_saving else "-", lv.detail)
-                 for lv in levers)
+    rows = tuple(
+        (lv.title, lv.status, usd(lv.monthly_saving) if lv.monthly_saving else "-", lv.detail) for lv in levers
+    )
     return Table(("Lever", "Status", "Monthly saving", "How"), rows, ("l", "l", "r", "l"))
 
 
@@ -66,10 +82,10 @@ def pricing_models_table(model: Model, reports: tuple[CostReport, ...]) -> Table
     rows = []
     for s in report.services:
         if s.on_demand_total != s.total or s.pricing_model != "on_demand":
-            rows.append((s.service, s.pricing_model, usd(s.on_demand_total), usd(s.total),
-                         usd(s.on_demand_total - s.total)))
-    return Table(("Service", "Pricing model", "On demand", "Chosen", "Saving"), tuple(rows),
-                 ("l", "l", "r", "r", "r"))
+            rows.append(
+                (s.service, s.pricing_model, usd(s.on_demand_total), usd(s.total), usd(s.on_demand_total - s.total))
+            )
+    return Table(("Service", "Pricing model", "On demand", "Chosen", "Saving"), tuple(rows), ("l", "l", "r", "r", "r"))
 
 
 def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
@@ -79,20 +95,33 @@ def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
     rows = []
     for r in reports:
         share = r.total / budget.monthly_limit * 100 if budget.monthly_limit else Decimal(0)
-        crossed = [f"{t.percent}% {t.type}" for t in budget.thresholds
-                   if r.total >= budget.monthly_limit * t.percent / 100]
+        crossed = [
+            f"{t.percent}% {t.type}" for t in budget.thresholds if r.total >= budget.monthly_limit * t.percent / 100
+        ]
         status = "over budget" if r.total > budget.monthly_limit else "within budget"
-        rows.append((r.scenario.name, usd(r.total), usd(budget.monthly_limit), f"{share:.0f}%", status,
-                     ", ".join(crossed) or "none"))
-    return Table(("Scenario", "Estimate", "Budget", "Share", "Status", "Alerts that would fire"), tuple(rows),
-                 ("l", "r", "r", "r", "l", "l"))
+        rows.append(
+            (
+                r.scenario.name,
+                usd(r.total),
+                usd(budget.monthly_limit),
+                f"{share:.0f}%",
+                status,
+                ", ".join(crossed) or "none",
+            )
+        )
+    return Table(
+        ("Scenario", "Estimate", "Budget", "Share", "Status", "Alerts that would fire"),
+        tuple(rows),
+        ("l", "r", "r", "r", "l", "l"),
+    )
 
 
 def sources_table(catalogue: PriceCatalogue, reports: tuple[CostReport, ...]) -> Table:
     used = sorted({line.price.id for r in reports for s in r.services for line in s.lines if line.price})
     by_id = {p.id: p for p in catalogue.prices}
-    rows = tuple((pid, by_id[pid].unit, price_text_entry(by_id[pid]), by_id[pid].source, by_id[pid].read)
-                 for pid in used)
+    rows = tuple(
+        (pid, by_id[pid].unit, price_text_entry(by_id[pid]), by_id[pid].source, by_id[pid].read) for pid in used
+    )
     return Table(("Price", "Unit", "USD", "Source", "Read"), rows)
 
 

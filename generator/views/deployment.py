@@ -16,9 +16,16 @@ from generator.views.diagram import (
 )
 
 _CATEGORY_LABELS = {
-    "compute": "Compute", "data": "Data", "integration": "Messaging and events", "security": "Identity and secrets",
-    "observability": "Observability", "devtools": "Delivery", "governance": "Cost governance", "network": "Network",
-    "edge": "Edge", "generic": "Other",
+    "compute": "Compute",
+    "data": "Data",
+    "integration": "Messaging and events",
+    "security": "Identity and secrets",
+    "observability": "Observability",
+    "devtools": "Delivery",
+    "governance": "Cost governance",
+    "network": "Network",
+    "edge": "Edge",
+    "generic": "Other",
 }
 _SUBNET_LABELS = {"public": "Public subnets", "private": "Private subnets", "isolated": "Isolated subnets"}
 
@@ -35,8 +42,9 @@ def _service_node(index: ModelIndex, service: Service, cluster: str) -> ViewNode
         details.append("Multi-AZ")
     sub = kind.title + (f" ({', '.join(details)})" if details else "")
     desc = "runs: " + ", ".join(hosted) if hosted else service.description
-    return ViewNode(service.id, service.name, "service", sub, desc, icon=kind.icon, cluster=cluster,
-                    anchor=anchor_for(service.id))
+    return ViewNode(
+        service.id, service.name, "service", sub, desc, icon=kind.icon, cluster=cluster, anchor=anchor_for(service.id)
+    )
 
 
 def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
@@ -44,8 +52,10 @@ def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
     m = index.model
     clusters = [ViewCluster("aws", "AWS Cloud", "cloud"), ViewCluster("edge", "Global and edge", "group", "aws")]
     where: dict[str, str] = {}
-    regions = sorted({index.region_of(s) for s in m.services if SERVICE_KINDS[s.kind].scope == "regional"},
-                     key=lambda r: (r != m.proposal.regions[0], r))
+    regions = sorted(
+        {index.region_of(s) for s in m.services if SERVICE_KINDS[s.kind].scope == "regional"},
+        key=lambda r: (r != m.proposal.regions[0], r),
+    )
     for region in regions:
         clusters.append(ViewCluster(f"region_{region}", f"Region {region}", "region", "aws"))
     for s in m.services:
@@ -86,19 +96,47 @@ def deployment_view(index: ModelIndex) -> DiagramView:
     nodes: list[ViewNode] = []
     deployment = deployment_flows(index)
     clients = client_people(index)
-    nodes += [ViewNode(p.id, p.name, "person", "Browser" if p.id in clients else "Person", icon="general.Users",
-                       anchor=anchor_for(p.id)) for p in m.people if p.id in deployment.people]
+    nodes += [
+        ViewNode(
+            p.id,
+            p.name,
+            "person",
+            "Browser" if p.id in clients else "Person",
+            icon="general.Users",
+            anchor=anchor_for(p.id),
+        )
+        for p in m.people
+        if p.id in deployment.people
+    ]
     nodes += [_service_node(index, s, where[s.id]) for s in m.services]
-    nodes += [ViewNode(s.id, s.name, "external", "External system", icon="general.InternetAlt1",
-                       external=True, anchor=anchor_for(s.id)) for s in m.systems if s.id in deployment.externals]
+    nodes += [
+        ViewNode(
+            s.id,
+            s.name,
+            "external",
+            "External system",
+            icon="general.InternetAlt1",
+            external=True,
+            anchor=anchor_for(s.id),
+        )
+        for s in m.systems
+        if s.id in deployment.externals
+    ]
     edges = [ViewEdge(f.source, f.target, f.technology, f.interaction) for f in deployment.flows]
     used = {c.id for c in clusters if any(where.get(n.id) == c.id for n in nodes)}
     keep = _with_ancestors(clusters, used)
     hints = m.views.deployment
-    return DiagramView("deployment", f"{m.proposal.name}: AWS deployment", "deployment", hints.direction or "TB",
-                       tuple(nodes), merge_edges(edges), tuple(c for c in clusters if c.id in keep),
-                       same_rank=hints.same_rank,
-                       description="Where each container runs on AWS, and how requests and data flow between services.")
+    return DiagramView(
+        "deployment",
+        f"{m.proposal.name}: AWS deployment",
+        "deployment",
+        hints.direction or "TB",
+        tuple(nodes),
+        merge_edges(edges),
+        tuple(c for c in clusters if c.id in keep),
+        same_rank=hints.same_rank,
+        description="Where each container runs on AWS, and how requests and data flow between services.",
+    )
 
 
 def _with_ancestors(clusters: list[ViewCluster], used: set[str]) -> set[str]:

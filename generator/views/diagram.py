@@ -70,7 +70,11 @@ def merge_edges(edges: list[ViewEdge]) -> tuple[ViewEdge, ...]:
         for e in group:
             if e.label and e.label not in labels:
                 labels.append(e.label)
-        label = labels[0] if len(labels) == 1 else "; ".join(labels[:2]) + (f" (+{len(labels) - 2})" if len(labels) > 2 else "")
+        label = (
+            labels[0]
+            if len(labels) == 1
+            else "; ".join(labels[:2]) + (f" (+{len(labels) - 2})" if len(labels) > 2 else "")
+        )
         interaction = "async" if all(e.interaction == "async" for e in group) else "sync"
         merged.append(ViewEdge(source, target, label, interaction))
     return tuple(merged)

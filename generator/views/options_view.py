@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.pricing.estimate import CostReport, cents, scenarios_of
-from generator.views.table import Table
 from generator.review.review import Review
 from generator.schema import Model
+from generator.views.table import Table
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,22 @@ class OptionRow:
     chosen: bool
 
 
-def option_row(option_id: str, title: str, reports: tuple[CostReport, ...], rv: Review, decision: str | None,
-               chosen: bool) -> OptionRow:
+def option_row(
+    option_id: str, title: str, reports: tuple[CostReport, ...], rv: Review, decision: str | None, chosen: bool
+) -> OptionRow:
     counts = rv.risk_counts()
-    return OptionRow(option_id, title, tuple(cents(r.total) for r in reports), counts["HIGH"], counts["MEDIUM"],
-                     len(rv.open_findings()), sum(1 for f in rv.findings if f.status == "fail"),
-                     rv.availability.percent, decision, chosen)
+    return OptionRow(
+        option_id,
+        title,
+        tuple(cents(r.total) for r in reports),
+        counts["HIGH"],
+        counts["MEDIUM"],
+        len(rv.open_findings()),
+        sum(1 for f in rv.findings if f.status == "fail"),
+        rv.availability.percent,
+        decision,
+        chosen,
+    )
 
 
 def comparison_table(base: Model, rows: list[OptionRow], *, link_decisions: bool = False) -> Table:
@@ -41,12 +51,30 @@ def comparison_table(base: Model, rows: list[OptionRow], *, link_decisions: bool
         costs = []
         for i, total in enumerate(r.totals):
             delta = total - baseline.totals[i] if i < len(baseline.totals) else Decimal(0)
-            costs.append(f"${total:,.2f}" + ("" if r is baseline else f" ({'+' if delta >= 0 else '-'}${abs(delta):,.2f})"))
+            costs.append(
+                f"${total:,.2f}" + ("" if r is baseline else f" ({'+' if delta >= 0 else '-'}${abs(delta):,.2f})")
+            )
         decision = r.decision or "-"
         if link_decisions and r.decision:
             decision = f"[{r.decision}](decisions/{r.decision}.md)"
-        body.append((r.title + (" (chosen)" if r.chosen else ""), *costs, str(r.high_questions), str(r.failing_findings),
-                     str(r.open_findings), f"{r.availability:.3f}%", decision))
-    headers = ("Option", *scenarios, "HIGH-risk questions", "Failing findings", "Open (unacknowledged)",
-               "Availability", "Decision")
+        body.append(
+            (
+                r.title + (" (chosen)" if r.chosen else ""),
+                *costs,
+                str(r.high_questions),
+                str(r.failing_findings),
+                str(r.open_findings),
+                f"{r.availability:.3f}%",
+                decision,
+            )
+        )
+    headers = (
+        "Option",
+        *scenarios,
+        "HIGH-risk questions",
+        "Failing findings",
+        "Open (unacknowledged)",
+        "Availability",
+        "Decision",
+    )
     return Table(headers, tuple(body), ("l",) + ("r",) * (len(scenarios) + 4) + ("l",))

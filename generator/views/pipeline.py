@@ -16,6 +16,7 @@ _SYSTEM_ICONS = {"github": "onprem.vcs.Github", "gitlab": "onprem.vcs.Gitlab"}
 
 
 def pipeline_view(index: ModelIndex) -> DiagramView | None:
+    # long: one stage loop building nodes, clusters and edges together; split when stages gain parallel items
     pipeline = index.model.pipeline
     if pipeline is None:
         return None
@@ -30,15 +31,33 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
         for ref in stage.systems:
             system = next(s for s in index.model.systems if s.id == ref)
             node_id = f"{stage.id}__{ref}"
-            nodes.append(ViewNode(node_id, system.name, "external", "External system",
-                                  icon=_SYSTEM_ICONS.get(ref, "general.InternetAlt1"), cluster=cluster,
-                                  external=True, anchor=anchor_for(ref)))
+            nodes.append(
+                ViewNode(
+                    node_id,
+                    system.name,
+                    "external",
+                    "External system",
+                    icon=_SYSTEM_ICONS.get(ref, "general.InternetAlt1"),
+                    cluster=cluster,
+                    external=True,
+                    anchor=anchor_for(ref),
+                )
+            )
             members.append(node_id)
         for ref in stage.services:
             service = index.services[ref]
             node_id = f"{stage.id}__{ref}"
-            nodes.append(ViewNode(node_id, service.name, "service", SERVICE_KINDS[service.kind].title,
-                                  icon=SERVICE_KINDS[service.kind].icon, cluster=cluster, anchor=anchor_for(ref)))
+            nodes.append(
+                ViewNode(
+                    node_id,
+                    service.name,
+                    "service",
+                    SERVICE_KINDS[service.kind].title,
+                    icon=SERVICE_KINDS[service.kind].icon,
+                    cluster=cluster,
+                    anchor=anchor_for(ref),
+                )
+            )
             members.append(node_id)
         for position, tool in enumerate(stage.tools):
             node_id = f"{stage.id}__tool{position}"
@@ -47,8 +66,9 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
         for ref in stage.deploys:
             node_id = f"{stage.id}__deploys__{ref}"
             container = index.elements[ref]
-            nodes.append(ViewNode(node_id, container.name, "container", "deployed", cluster=cluster,
-                                  anchor=anchor_for(ref)))
+            nodes.append(
+                ViewNode(node_id, container.name, "container", "deployed", cluster=cluster, anchor=anchor_for(ref))
+            )
             members.append(node_id)
         for a, b in zip(members, members[1:]):
             edges.append(ViewEdge(a, b, "", "sync"))
@@ -57,9 +77,17 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
     for (_, last), (first, _) in zip(firsts, firsts[1:]):
         edges.append(ViewEdge(last, first, "then", "async"))
     hints = index.model.views.pipeline
-    return DiagramView("pipeline", pipeline.name, "pipeline", hints.direction or "LR", tuple(nodes), tuple(edges),
-                       tuple(clusters), same_rank=hints.same_rank,
-                       description=stage_summary(index))
+    return DiagramView(
+        "pipeline",
+        pipeline.name,
+        "pipeline",
+        hints.direction or "LR",
+        tuple(nodes),
+        tuple(edges),
+        tuple(clusters),
+        same_rank=hints.same_rank,
+        description=stage_summary(index),
+    )
 
 
 def stage_summary(index: ModelIndex) -> str:

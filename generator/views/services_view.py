@@ -40,12 +40,19 @@ def service_rows(index: ModelIndex, report: CostReport) -> list[ServiceRow]:
     for s in index.model.services:
         j = s.justification
         monthly = costs[s.id].total
-        rows.append(ServiceRow(
-            s.id, s.name, SERVICE_KINDS[s.kind].title, _role(index, s.id),
-            j.requirement if j else "(serves the containers it hosts)",
-            j.why if j else "(no justification written)",
-            tuple((a.option, a.why_not) for a in j.alternatives) if j else (),
-            j.decision if j else None, s.pillars, monthly,
-            (monthly / total * 100) if total else Decimal(0),
-        ))
+        rows.append(
+            ServiceRow(
+                s.id,
+                s.name,
+                SERVICE_KINDS[s.kind].title,
+                _role(index, s.id),
+                j.requirement if j else "(serves the containers it hosts)",
+                j.why if j else "(no justification written)",
+                tuple((a.option, a.why_not) for a in j.alternatives) if j else (),
+                j.decision if j else None,
+                s.pillars,
+                monthly,
+                (monthly / total * 100) if total else Decimal(0),
+            )
+        )
     return rows

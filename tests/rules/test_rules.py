@@ -14,9 +14,10 @@ from generator.index import ModelIndex
 from generator.load.model_loader import as_tuples
 from generator.parse.limits import DEFAULT_LIMITS
 from generator.parse.yaml12 import load_yaml
-from generator.rules import BY_CODE, RULES
 from generator.pricing.catalogue import default_catalogue
 from generator.pricing.estimate import estimate_all
+from generator.quotas import quota_checks
+from generator.rules import BY_CODE, RULES
 from generator.rules.base import DOC_HEADINGS, RuleContext
 from generator.schema import Model
 
@@ -39,7 +40,8 @@ CASES = [(r.code, outcome) for r in RULES for outcome in r.outcomes]
 def test_rule_gives_the_fixture_outcome(code: str, outcome: str) -> None:
     rule = BY_CODE[code]
     model = fixture_model(code, outcome)
-    results = list(rule.check(RuleContext(ModelIndex(model), estimate_all(model, default_catalogue()))))
+    index = ModelIndex(model)
+    results = list(rule.check(RuleContext(index, estimate_all(model, default_catalogue()), tuple(quota_checks(index)))))
     statuses = {r.status for r in results}
     assert outcome in statuses, (code, outcome, results)
     if outcome != "fail":
@@ -49,21 +51,31 @@ def test_rule_gives_the_fixture_outcome(code: str, outcome: str) -> None:
 
 
 def test_every_rule_module_is_registered() -> None:
-    modules = sorted(m.name for m in pkgutil.iter_modules(rules_package.__path__)
-                     if not m.name.startswith("_") and m.name != "base")
-    registered = sorted(r.module.__name__.rsplit(".", 1)[1] for r in RULES)
-    assert modules == registered
+    modules = sorted(
+        m.name for m in pkgutil.iter_modules(rules_package.__path__) if not m.name.startswith("_") and m.name != "base"
+    )
+    assert sorted(m.split("_")[0] for m in modules) == sorted(r.code.lower() for r in RULES)
     for name in modules:
         assert importlib.import_module(f"generator.rules.{name}").RULE in RULES
 
 
 def test_codes_unique_and_named_for_their_pillar() -> None:
-    prefixes = {"operational_excellence": "OPS", "security": "SEC", "reliability": "REL",
-                "performance_efficiency": "PERF", "cost_optimization": "COST", "sustainability": "SUS"}
+    prefixes = {
+        "operational_excellence": "OPS",
+        "security": "SEC",
+        "reliability": "REL",
+        "performance_efficiency": "PERF",
+        "cost_optimization": "COST",
+        "sustainability": "SUS",
+    }
     assert len(BY_CODE) == len(RULES) >= 30
     for rule in RULES:
         assert rule.code.startswith(prefixes[rule.pillar]), rule.code
-        assert rule.module.__name__.rsplit(".", 1)[1].startswith(rule.code.lower()), rule.code
+    for m in pkgutil.iter_modules(rules_package.__path__):
+        if m.name[:3] in ("ops", "sec", "rel", "per", "cos", "sus"):
+            rule = importlib.import_module(f"generator.rules.{m.name}").RULE
+            assert m.name.startswith(rule.code.lower()), (m.name, rule.code)
+            assert rule.docstring == importlib.import_module(f"generator.rules.{m.name}").__doc__
     assert set(prefixes.values()) == {r.code.rstrip("0123456789") for r in RULES}
 
 

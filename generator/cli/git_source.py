@@ -18,8 +18,10 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 def repo_root(path: Path) -> Path:
     proc = _git(["rev-parse", "--show-toplevel"], path if path.is_dir() else path.parent)
     if proc.returncode != 0:
-        raise UsageError(f"{path.as_posix()} is not inside a git repository",
-                         hint="run inside the repository, or compare two folders: archgen diff OLD NEW")
+        raise UsageError(
+            f"{path.as_posix()} is not inside a git repository",
+            hint="run inside the repository, or compare two folders: archgen diff OLD NEW",
+        )
     return Path(proc.stdout.decode().strip())
 
 

@@ -1,4 +1,4 @@
-"""Shared building blocks of the schema: a strict frozen base model and constrained scalar types."""
+"""Value types every typed file shares (model and data catalogues): strict models, ids, text, quantities."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _check_id(value: str) -> str:
     if not _ID.match(value):
         raise PydanticCustomError(
             "bad_id",
-            "id '{value}' must start with a lowercase letter and use only a-z, 0-9, '_' and '-' (at most 63 characters)",
+            "id '{value}' must start with a lowercase letter and use only a-z, 0-9, '_' and '-' (at most 63 characters)",  # noqa: E501
             {"value": value},
         )
     return value
@@ -62,7 +62,8 @@ def _check_quantity(value: Decimal) -> Decimal:
         raise PydanticCustomError("number_range", "must not be negative (got {value})", {"value": str(value)})
     if value > MAX_QUANTITY:
         raise PydanticCustomError(
-            "number_range", "{value} is implausibly large (the limit is 10^12); check the unit",
+            "number_range",
+            "{value} is implausibly large (the limit is 10^12); check the unit",
             {"value": f"{value:.3E}"},
         )
     return value
@@ -72,7 +73,7 @@ def _decimal_text(value):
     """Prices are written as quoted text ("0.0000166667") so they are exact; numbers are taken too."""
     if isinstance(value, str):
         if not re.fullmatch(r"\d+(\.\d+)?", value):
-            raise PydanticCustomError("number_type", "expected a price such as \"0.20\", got {value}", {"value": value})
+            raise PydanticCustomError("number_type", 'expected a price such as "0.20", got {value}', {"value": value})
         return Decimal(value)
     return _as_decimal(value)
 

@@ -2,11 +2,14 @@
 
 Reusing a layout never changes the output (the key is the full DOT source plus the Graphviz version),
 so determinism holds; entries are written atomically, so a killed build never leaves a torn entry.
+Each entry carries a manifest of its files' SHA-256: an entry whose files do not match it (corrupt,
+truncated or edited) is discarded and laid out again, never published.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from generator.publish.staging import write_file_atomic
@@ -24,21 +27,42 @@ class LayoutCache:
     def _key(self, source: str) -> str:
         return hashlib.sha256((dot_version() + "\0" + source).encode()).hexdigest()
 
+    def _paths(self, key: str, formats) -> dict[str, Path]:
+        return {fmt: self.folder / key[:2] / f"{key}.{fmt}" for fmt in formats}
+
+    def _manifest(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.sha256.json"
+
     def get(self, source: str, formats: tuple[str, ...]) -> dict[str, bytes] | None:
         if not self.read:
             self.misses += 1
             return None
         key = self._key(source)
-        paths = {fmt: self.folder / key[:2] / f"{key}.{fmt}" for fmt in formats}
-        if all(p.is_file() for p in paths.values()):
-            try:
-                found = {fmt: p.read_bytes() for fmt, p in paths.items()}
-            except OSError:
-                found = None
-            if found is not None:
-                self.hits += 1
-                return found
-        self.misses += 1
+        found = self._read_verified(key, formats)
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def _read_verified(self, key: str, formats: tuple[str, ...]) -> dict[str, bytes] | None:
+        """The entry's files when every one matches the manifest; a damaged entry is removed."""
+        paths = self._paths(key, formats)
+        if not all(p.is_file() for p in paths.values()):
+            return None
+        try:
+            manifest = json.loads(self._manifest(key).read_text())
+            found = {fmt: p.read_bytes() for fmt, p in paths.items()}
+        except (OSError, ValueError):
+            manifest, found = None, None
+        if (
+            isinstance(manifest, dict)
+            and found is not None
+            and all(manifest.get(fmt) == hashlib.sha256(data).hexdigest() for fmt, data in found.items())
+        ):
+            return found
+        for path in [*paths.values(), self._manifest(key)]:
+            path.unlink(missing_ok=True)
         return None
 
     def failed(self, source: str) -> bool:
@@ -58,5 +82,8 @@ class LayoutCache:
         try:
             for fmt, data in images.items():
                 write_file_atomic(self.folder / key[:2] / f"{key}.{fmt}", data)
+            # written last: an entry is only trusted once its manifest exists
+            digests = {fmt: hashlib.sha256(data).hexdigest() for fmt, data in sorted(images.items())}
+            write_file_atomic(self._manifest(key), json.dumps(digests, sort_keys=True).encode())
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong

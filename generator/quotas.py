@@ -12,9 +12,9 @@ from generator.index import ModelIndex
 from generator.parse.data_file import load_data_file
 from generator.pricing.estimate import scenarios_of
 from generator.pricing.scenario import apply_scenario
-from generator.schema.base import Name, Quantity, Strict, Url
+from generator.values import Name, Quantity, Strict, Url
 
-PATH = Path(__file__).resolve().parent.parent / "catalogue" / "data" / "quotas.yaml"
+PATH = Path(__file__).resolve().parent / "catalogue" / "data" / "quotas.yaml"
 SECONDS_PER_MONTH = Decimal(2_592_000)
 
 
@@ -83,7 +83,8 @@ def _need(quota: Quota, services, peak: Decimal) -> tuple[Decimal | None, str]:
             total += u["requests"] / SECONDS_PER_MONTH * peak * u["average_duration_ms"] / 1000
         else:
             key = {"peak_rps": "requests", "peak_wru": "write_request_units", "peak_rru": "read_request_units"}[
-                quota.measure]
+                quota.measure
+            ]
             total += u.get(key, Decimal(0)) / SECONDS_PER_MONTH * peak
     return _up(total), ""
 
