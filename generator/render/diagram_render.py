@@ -21,6 +21,7 @@ from graphviz import nohtml
 
 from generator.catalogue.service_kinds import FALLBACK_ICON
 from generator.errors import ExternalToolFailed
+from generator.render.escape import dot_text
 from generator.render.graphviz_tool import layout
 from generator.views.diagram import DiagramView, ViewCluster, ViewNode
 
@@ -64,7 +65,7 @@ class _Group(Cluster):
     """A Cluster named by a model id, so two clusters with the same label stay two clusters."""
 
     def __init__(self, cluster: ViewCluster) -> None:
-        super().__init__(nohtml(cluster.label), graph_attr=dict(_CLUSTER_STYLES.get(cluster.style, {})))
+        super().__init__(nohtml(dot_text(cluster.label)), graph_attr=dict(_CLUSTER_STYLES.get(cluster.style, {})))
         self.dot.name = f"cluster_{cluster.id}"
 
 
@@ -91,7 +92,7 @@ def _node_attrs(node: ViewNode, link_base: str | None) -> dict:
     if link_base and node.anchor:
         attrs.update(URL=f"{link_base}#{node.anchor}", target="_top")
     if node.description:
-        attrs["tooltip"] = nohtml(node.description[:300])
+        attrs["tooltip"] = nohtml(dot_text(node.description[:300]))
     return attrs
 
 
@@ -102,7 +103,7 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
         if cls is None:
             warnings.append(f"no icon {node.icon!r} for {node.id!r}; using the generic icon")
             cls = icon_class(FALLBACK_ICON)
-        label = _wrap(node.label, 22) + "\n" + _wrap(node.sublabel, 24)
+        label = _wrap(dot_text(node.label), 22) + "\n" + _wrap(dot_text(node.sublabel), 24)
         return cls(nohtml(label), **attrs)
     if node.shape == "person":
         return c4.Person(node.label, node.description, external=node.external, **attrs)
@@ -118,7 +119,7 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
         return c4.C4Node(node.label, technology, node.description, type=kind, **extra, **attrs)
     # tools and anything else: a plain box
     return Node(
-        nohtml(_wrap(node.label)),
+        nohtml(_wrap(dot_text(node.label))),
         shape="box",
         style="rounded,filled",
         fillcolor="#FFFFFF",
@@ -150,7 +151,7 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
     if fallback:
         graph_attr["newrank"] = "true"
     canvas = _Canvas(
-        nohtml(view.title),
+        nohtml(dot_text(view.title)),
         filename="unused",
         direction=view.direction,
         show=False,
@@ -180,7 +181,7 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
                 made[edge.target],
                 Edge(
                     forward=True,
-                    label=nohtml(_wrap(edge.label, 30)) if edge.label else "",
+                    label=nohtml(_wrap(dot_text(edge.label), 30)) if edge.label else "",
                     style=style,
                     color="#555555",
                     fontsize="10",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import json
 
 from generator.diffing.model_diff import ModelDiff, counts
+from generator.render.escape import md_code, md_inline
 
 GITHUB_COMMENT_LIMIT = 65_536
 MARKER = "<!-- archgen-diff -->"
@@ -17,7 +17,7 @@ def _usd(value) -> str:
 
 
 def _e(text) -> str:
-    return html.escape(str(text), quote=False).replace("|", "&#124;").replace("\n", " ")
+    return md_inline(text)
 
 
 def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
@@ -37,14 +37,14 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
         "",
     ]
     for f in d.new_findings:
-        head.append(f"- 🔺 new {f.risk} `{_e(f.key)}`: {_e(f.message)}")
+        head.append(f"- 🔺 new {f.risk} {md_code(f.key)}: {_e(f.message)}")
     for f in d.resolved_findings:
-        head.append(f"- ✅ resolved `{_e(f.key)}`: {_e(f.message)}")
+        head.append(f"- ✅ resolved {md_code(f.key)}: {_e(f.message)}")
     stale = d.new_review.stale_acknowledgements if d.new_review is not None else ()
     if stale:
         head.append(
             f"- ⚠️ acknowledgements that no longer match a finding (remove them): "
-            f"{', '.join(f'`{_e(k)}`' for k in stale)}"
+            f"{', '.join(f'{md_code(k)}' for k in stale)}"
         )
     risk_rows = [(p, v) for p, v in d.risk_delta.items() if any(v.values())]
     if risk_rows:
@@ -52,6 +52,15 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
         head += [
             f"| {p} | {v['HIGH']:+d} | {v['MEDIUM']:+d} | {v['NONE']:+d} | {v['UNANSWERED']:+d} |" for p, v in risk_rows
         ]
+    text = "\n".join(head) + "\n\n" + "\n".join(_details(d))
+    if len(text) > limit:
+        note = "\n\n_Details cut to fit GitHub's comment size limit; run `archgen diff` locally for all of them._\n"
+        text = text[: limit - len(note) - 20].rsplit("\n", 1)[0] + "\n\n</details>" + note
+    return text
+
+
+def _details(d: ModelDiff) -> list[str]:
+    """The folded sections: cost per service, elements field by field, relationships."""
     details: list[str] = []
     cost_rows = [(x.scenario, sid, a, b) for x in d.costs for sid, a, b in x.per_service]
     if cost_rows:
@@ -61,25 +70,23 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
             "| Scenario | Service | Before | After | Δ |",
             "|---|---|---:|---:|---:|",
         ]
-        details += [f"| {_e(s)} | `{_e(sid)}` | ${a:,.2f} | ${b:,.2f} | {_usd(b - a)} |" for s, sid, a, b in cost_rows]
+        details += [
+            f"| {_e(s)} | {md_code(sid)} | ${a:,.2f} | ${b:,.2f} | {_usd(b - a)} |" for s, sid, a, b in cost_rows
+        ]
         details += ["", "</details>", ""]
     if d.elements:
         details += ["<details><summary>Elements</summary>", ""]
         for e in d.elements:
-            details.append(f"- **{e.kind}** {e.section[:-1] if e.section != 'people' else 'person'} `{_e(e.id)}`")
+            details.append(f"- **{e.kind}** {e.section[:-1] if e.section != 'people' else 'person'} {md_code(e.id)}")
             for f in e.fields:
-                details.append(f"    - `{_e(f.path)}`: {_e(json.dumps(f.old))} → {_e(json.dumps(f.new))}")
+                details.append(f"    - {md_code(f.path)}: {_e(json.dumps(f.old))} → {_e(json.dumps(f.new))}")
         details += ["", "</details>", ""]
     if d.relationships_added or d.relationships_removed:
         details += ["<details><summary>Relationships</summary>", ""]
         details += [f"- added: {_e(r)}" for r in d.relationships_added]
         details += [f"- removed: {_e(r)}" for r in d.relationships_removed]
         details += ["", "</details>", ""]
-    text = "\n".join(head) + "\n\n" + "\n".join(details)
-    if len(text) > limit:
-        note = "\n\n_Details cut to fit GitHub's comment size limit; run `archgen diff` locally for all of them._\n"
-        text = text[: limit - len(note) - 20].rsplit("\n", 1)[0] + "\n\n</details>" + note
-    return text
+    return details
 
 
 def diff_json(d: ModelDiff) -> dict:

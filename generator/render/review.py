@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.diagnostics import Diagnostic, Location, render_github
-from generator.render.tables import md_cell, to_markdown
+from generator.render.escape import md_inline
+from generator.render.tables import to_markdown
 from generator.views.table import Table
 
 RISK_BADGE = {
@@ -55,7 +56,7 @@ def review_markdown(rv) -> str:
     parts += ["\n## Findings\n", to_markdown(findings_table(failing)) if failing else "No findings.\n"]
     parts.append("\n## Questions\n")
     for q in rv.questions:
-        parts.append(f"- **{md_cell(q.question.id)}** {md_cell(q.question.title)}: {RISK_BADGE[q.risk]}\n")
+        parts.append(f"- **{md_inline(q.question.id)}** {md_inline(q.question.title)}: {RISK_BADGE[q.risk]}\n")
     return "".join(parts)
 
 

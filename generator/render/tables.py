@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
+from generator.render.escape import md_cell
 from generator.views.table import Table
-
-
-def md_cell(text: str) -> str:
-    """Escape a cell for a Markdown table: no HTML, no pipes, no line breaks."""
-    escaped = html.escape(str(text), quote=False).replace("|", "&#124;").replace("\n", "<br>")
-    for ch in ("*", "_", "`", "[", "]"):
-        escaped = escaped.replace(ch, "\\" + ch)
-    return escaped
 
 
 def to_markdown(table: Table, *, raw_columns: frozenset[int] = frozenset()) -> str:
