@@ -13,7 +13,9 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+
+from generator.mkdocs.sanitize import sanitise_page_html
 
 log = logging.getLogger("mkdocs.plugins.archgen")
 
@@ -57,6 +59,13 @@ class ArchgenPlugin(BasePlugin[ArchgenConfig]):
                 changed += 1
         log.info("archgen: %d page(s) regenerated from %s", changed, self.config.model)
         return config
+
+    @event_priority(-100)
+    def on_page_content(self, html, **kwargs):
+        """Plain `mkdocs build`/`serve` get the same second wall as `archgen build` (see mkdocs/sanitize)."""
+        if os.environ.get("ARCHGEN_PLUGIN_OFF"):
+            return html
+        return sanitise_page_html(html)
 
     def on_serve(self, server, config, builder):
         if not os.environ.get("ARCHGEN_PLUGIN_OFF"):

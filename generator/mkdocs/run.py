@@ -38,6 +38,8 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.mkdocs import sanitize
+
     check_config(config_file)
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -46,6 +48,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
     os.environ[PLUGIN_OFF] = "1"
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        sanitize.install(config)
         if warm is not None:
             warm.apply(config.theme)
         build(config)

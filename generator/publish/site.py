@@ -27,6 +27,8 @@ from generator.publish.staging import (
 )
 from generator.site.pages import build_pages
 
+MKDOCS_CODE = Path(__file__).resolve().parent.parent / "mkdocs"
+
 # How a staged site gets built: (docs_dir, site_dir) -> None, raising ArchgenError on failure.
 SiteBuilder = Callable[[Path, Path], None]
 
@@ -85,12 +87,15 @@ SITE_STAMP = ".archgen-stamp"
 
 
 def site_stamp(project: Path, built: Built) -> bytes:
-    """What the site was built from: the pages, mkdocs.yml and the archgen and MkDocs versions."""
+    """What the site was built from: the pages, mkdocs.yml, MkDocs' version and archgen's MkDocs code
+    (how it runs MkDocs and sanitises pages)."""
     import mkdocs
 
     from generator import __version__
 
     digest = hashlib.sha256(f"archgen {__version__} mkdocs {mkdocs.__version__}\0".encode())
+    for source in sorted(MKDOCS_CODE.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + hashlib.sha256(source.read_bytes()).digest())
     config = project / "mkdocs.yml"
     digest.update(config.read_bytes() if config.is_file() else b"")
     for name in sorted(built.docs):
