@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.diffing.model_diff import ElementChange, element_changes
 from generator.index import ModelIndex
 from generator.load.model_loader import LoadedModel
-from generator.load.overlay import LoadedOption
+from generator.load.options import LoadedOption
 from generator.pricing.catalogue import PriceCatalogue, default_catalogue
 from generator.pricing.estimate import CostReport, estimate_all
 from generator.pricing.levers import Lever, savings_levers

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,14 +32,20 @@ class Diagnostic:
         return (self.location, self.code, self.message)
 
 
-def _source_excerpt(location: Location, sources: dict[str, str]) -> list[str]:
-    text = sources.get(location.file)
-    if text is None or location.line < 1:
+MAX_RENDERED = 200  # diagnostics shown in full; the rest are counted
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Terminal text: control characters (escape sequences from model text) removed, tab and newline kept."""
+    return _CONTROL.sub("", text)
+
+
+def _source_excerpt(location: Location, lines_of: Callable[[str], list[str] | None]) -> list[str]:
+    lines = lines_of(location.file)
+    if lines is None or location.line < 1 or location.line > len(lines):
         return []
-    lines = text.splitlines()
-    if location.line > len(lines):
-        return []
-    line = lines[location.line - 1].replace("\t", " ")
+    line = printable(lines[location.line - 1].replace("\t", " "))
     if len(line) > 160:
         line = line[:157] + "..."
     gutter = f"{location.line:>5} | "
@@ -51,18 +59,29 @@ def format_location(location: Location) -> str:
     return location.file
 
 
-def render_text(diagnostics: list[Diagnostic], sources: dict[str, str]) -> str:
+def render_text(diagnostics: list[Diagnostic], sources: dict[str, str], *, limit: int = MAX_RENDERED) -> str:
+    """Each diagnostic with its line and a caret; linear in the sources (each file is split once)."""
+    split: dict[str, list[str] | None] = {}
+
+    def lines_of(file: str) -> list[str] | None:
+        if file not in split:
+            text = sources.get(file)
+            split[file] = None if text is None else text.splitlines()
+        return split[file]
+
     out: list[str] = []
-    for d in diagnostics:
+    for d in diagnostics[:limit]:
         prefix = "" if d.severity == "error" else f"{d.severity}: "
-        out.append(f"{format_location(d.location)} {d.code} {prefix}{d.message}")
-        out.extend(_source_excerpt(d.location, sources))
+        out.append(printable(f"{format_location(d.location)} {d.code} {prefix}{d.message}"))
+        out.extend(_source_excerpt(d.location, lines_of))
         if d.hint:
-            out.append(f"  hint: {d.hint}")
+            out.append(printable(f"  hint: {d.hint}"))
+    if len(diagnostics) > limit:
+        out.append(f"... and {len(diagnostics) - limit:,} more problem(s) not shown; fix these first")
     return "\n".join(out)
 
 
-def _github_escape(value: str, *, property_value: bool = False) -> str:
+def github_escape(value: str, *, property_value: bool = False) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         value = value.replace(":", "%3A").replace(",", "%2C")
@@ -73,12 +92,12 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
     out = []
     for d in diagnostics:
         level = "error" if d.severity == "error" else "warning"
-        props = [f"file={_github_escape(d.location.file, property_value=True)}"]
+        props = [f"file={github_escape(d.location.file, property_value=True)}"]
         if d.location.line:
             props += [f"line={d.location.line}", f"col={d.location.column}"]
-        props.append(f"title={_github_escape(d.code, property_value=True)}")
+        props.append(f"title={github_escape(d.code, property_value=True)}")
         message = d.message + (f" (hint: {d.hint})" if d.hint else "")
-        out.append(f"::{level} {','.join(props)}::{_github_escape(message)}")
+        out.append(f"::{level} {','.join(props)}::{github_escape(message)}")
     return "\n".join(out)
 
 

@@ -125,3 +125,8 @@ class ModelIndex:
 
     def all_ids(self) -> set[str]:
         return set(self.elements) | set(self.services) | set(self.decisions)
+
+
+def anchor_for(element_id: str) -> str:
+    """The HTML id of an element's description on the site."""
+    return "el-" + element_id.replace("_", "-")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
@@ -22,10 +23,43 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
+)
+
+
 def _as_text(value):
-    """YAML wrote `3.10` or `010` where text was meant: keep the text as written."""
+    """YAML wrote `3.10` or `010` where text was meant: keep the text as written. Control characters
+    (terminal escapes, NUL) are refused: model text reaches terminals, DOT files and pages."""
     if isinstance(value, (YamlFloat, YamlInt)):
         return value.source
+    if isinstance(value, str):
+        bad = _CONTROL.search(value)
+        if bad:
+            raise PydanticCustomError(
+                "control_character",
+                "text contains the control character U+{code} at position {position}; remove it",
+                {"code": f"{ord(bad.group()):04X}", "position": bad.start() + 1},
+            )
+    return value
+
+
+def _check_date(value: str) -> str:
+    try:
+        if len(value) != 10:
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "bad_date", "'{value}' is not a real date in the form YYYY-MM-DD", {"value": value}
+        ) from None
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value) or len(value) > 254:
+        raise PydanticCustomError("bad_email", "'{value}' is not an e-mail address", {"value": value})
     return value
 
 
@@ -85,4 +119,6 @@ Quantity = Annotated[Decimal, BeforeValidator(_as_decimal), AfterValidator(_chec
 Money = Quantity
 ExactPrice = Annotated[Decimal, BeforeValidator(_decimal_text), AfterValidator(_check_quantity)]
 Percent = Annotated[Decimal, BeforeValidator(_as_decimal), Field(ge=0, le=1000)]
+IsoDate = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_date)]
+Email = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_email)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]

@@ -103,7 +103,7 @@ def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, monkeypatc
     code = (
         "import sys\n"
         "def boom(*a, **k): raise RuntimeError('boom')\n"
-        "import generator.load.overlay as o; o.load_model_and_options = boom\n"
+        "import generator.load.options as o; o.load_model_and_options = boom\n"
         "from generator.cli.app import main\n"
         "sys.argv = ['archgen'] + sys.argv[1:]\nmain()\n"
     )

@@ -55,7 +55,7 @@ def test_committed_docs_are_what_the_model_produces() -> None:
     import os
 
     from generator.analysis import analyse
-    from generator.load.overlay import load_model_and_options
+    from generator.load.options import load_model_and_options
     from generator.publish.site import generate
 
     old = Path.cwd()

@@ -13,7 +13,7 @@ import pytest
 
 from generator.analysis import analyse
 from generator.errors import ExternalToolFailed, UsageError
-from generator.load.overlay import load_model_and_options
+from generator.load.options import load_model_and_options
 from generator.mkdocs.run import run_mkdocs
 from generator.mkdocs.worker import MkDocsWorker
 from generator.publish import layouts as diagrams_stage

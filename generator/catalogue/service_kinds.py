@@ -54,6 +54,7 @@ class ServiceKind(Strict):
     roles: tuple[Role, ...] = Field(min_length=1)
     icon: Name  # "module.Class" under diagrams.aws
     scope: Literal["regional", "global"] = "regional"
+    hosts: bool = True  # a container may run on it or be held by it
     stateful: bool = False
     public_endpoint: bool = False
     usage_keys: dict[str, UsageKey] = Field(default_factory=dict, alias="usage")

@@ -35,7 +35,34 @@ def _write_schema(model: Path) -> None:
     model_dir = model if model.is_dir() else model.parent
     schema_path = model_dir / "archgen.schema.json"
     if not schema_path.is_file() or schema_path.read_bytes() != schema_bytes():
-        write_file_atomic(schema_path, schema_bytes())
+        try:
+            write_file_atomic(schema_path, schema_bytes())
+        except OSError as exc:
+            raise ArchgenError(
+                f"cannot write {schema_path.as_posix()}: {exc.strerror}", hint="make the model folder writable"
+            ) from None
+
+
+def _generate_and_publish(model: Path, project: Path, no_site: bool, no_cache: bool, worker):
+    """Validate, analyse, lay out and publish; (loaded model, what was built, whether anything changed)."""
+    from generator.analysis import analyse
+    from generator.load.options import load_model_and_options
+    from generator.publish.layout_cache import LayoutCache
+    from generator.publish.site import publish_generation, start_generation
+
+    with err.status("validating the model and its options"):
+        loaded, options = load_model_and_options(model)
+        analysis = analyse(loaded, options)
+    doing = "laying out diagrams, generating pages" + (
+        "" if no_site else " and building the site (mkdocs build --strict)"
+    )
+    with err.status(doing):
+        cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
+        built, changed = publish_generation(
+            project, start_generation(analysis, cache), site=not no_site, mkdocs=worker.build
+        )
+    _write_schema(model)
+    return loaded, built, changed
 
 
 def build(
@@ -64,25 +91,13 @@ def build(
     worker = MkDocsWorker(config_file, None) if no_site else MkDocsWorker.start(config_file)
     # imported only now, after the worker started: an unchanged build is answered above without
     # pydantic, Jinja or diagrams (0.5 s of imports)
-    from generator.analysis import analyse
     from generator.diagnostics import render_text
-    from generator.load.overlay import load_model_and_options
-    from generator.publish.layout_cache import LayoutCache
-    from generator.publish.site import publish_generation, start_generation
+    from generator.publish.lock import build_lock
 
     try:
-        with err.status("validating the model and its options"):
-            loaded, options = load_model_and_options(model)
-            analysis = analyse(loaded, options)
-        with err.status(
-            "laying out diagrams, generating pages"
-            + (" and building the site (mkdocs build --strict)" if not no_site else "")
-        ):
-            cache = LayoutCache(project / ".archgen-cache" / "layout", read=not no_cache)
-            built, changed = publish_generation(
-                project, start_generation(analysis, cache), site=not no_site, mkdocs=worker.build
-            )
-        _write_schema(model)
+        waiting = lambda pid: err.print(f"waiting for another build (pid {pid})", markup=False)  # noqa: E731
+        with build_lock(project, on_wait=waiting):
+            loaded, built, changed = _generate_and_publish(model, project, no_site, no_cache, worker)
     finally:
         worker.close()
     warnings = "\n".join(

@@ -25,7 +25,7 @@ def analysed(model: Path, *, with_options: bool = False):
     # imported here: the model schema and the analysis cost 0.5 s to import, which `--help` does not need
     from generator.analysis import analyse
     from generator.load.model_loader import load_model
-    from generator.load.overlay import load_model_and_options
+    from generator.load.options import load_model_and_options
 
     if with_options:
         loaded, options = load_model_and_options(model)

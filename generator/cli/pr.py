@@ -63,7 +63,7 @@ def check(
 ) -> None:
     """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
     from generator.analysis import analyse
-    from generator.load.overlay import load_model_and_options
+    from generator.load.options import load_model_and_options
     from generator.publish.layout_cache import LayoutCache
     from generator.publish.site import generate
 

@@ -35,7 +35,7 @@ def summary(loaded) -> str:
 def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) -> None:
     """Check the model: shape, references and values. Exit 0 valid, 1 invalid, 2 usage error."""
     # imported here: the model schema costs 0.4 s to import, which `--help` and `rules` do not need
-    from generator.load.overlay import load_model_and_options
+    from generator.load.options import load_model_and_options
 
     with diagnostics_as(fmt):
         loaded, options = load_model_and_options(model)

@@ -10,8 +10,9 @@ from pydantic import ValidationError
 
 from generator.diagnostics import Diagnostic, Location, display_path
 from generator.errors import ModelInvalid, UsageError
+from generator.parse.files import FileRefused, read_source_file, yaml_files_under
 from generator.parse.gc_pause import without_gc_pauses
-from generator.parse.limits import DEFAULT_LIMITS, Limits
+from generator.parse.limits import DEFAULT_LIMITS, Limits, NodeBudget
 from generator.parse.pydantic_errors import diagnostics_from
 from generator.parse.sourcemap import SourceMap
 from generator.parse.text import SourceRejected
@@ -41,19 +42,18 @@ def model_files(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Path]:
         )
     if path.is_file():
         return [path]
-    files = sorted(
-        p
-        for p in path.rglob("*")
-        if p.is_file()
-        and p.suffix in MODEL_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        and p.relative_to(path).parts[0] != OPTIONS_DIR
-    )
+    files = yaml_files_under(path, MODEL_SUFFIXES, OPTIONS_DIR)
     if not files:
         raise UsageError(f"no .yaml files in {path.as_posix()!r}", hint="put the model's YAML files in this folder")
     if len(files) > limits.max_files:
         raise UsageError(f"{len(files)} model files in {path.as_posix()!r}, over the limit of {limits.max_files}")
     return files
+
+
+def project_root(model_path: Path) -> Path:
+    """The folder links in the model may point into: the project holding the model folder."""
+    folder = model_path if model_path.is_dir() else model_path.parent
+    return folder.resolve().parent
 
 
 def merge(parsed: list[ParsedFile]) -> tuple[dict, SourceMap, list[Diagnostic]]:
@@ -130,16 +130,13 @@ def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
     parsed: list[ParsedFile] = []
     raw_files: list[tuple[str, bytes]] = []
     total = 0
+    budget = NodeBudget(limits.max_nodes)  # shared by every file of the model
     for file in files:
         display = display_path(file, base)
         try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            problems.append(
-                Diagnostic(
-                    Location(display), "Y012", f"cannot read file: {exc.strerror}", hint="check the file's permissions"
-                )
-            )
+            raw = read_source_file(file, display, limits, project_root(path))
+        except FileRefused as exc:
+            problems.append(exc.diagnostic)
             continue
         total += len(raw)
         raw_files.append((display, raw))
@@ -154,7 +151,7 @@ def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
             )
             break
         try:
-            parsed.append(parse_file(raw, display, limits, sources))
+            parsed.append(parse_file(raw, display, limits, sources, budget))
         except (SourceRejected, YamlProblem) as exc:
             problems.append(exc.diagnostic)
     if problems:

@@ -14,41 +14,13 @@ that section's key).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-from pydantic import ValidationError
-
-from generator.diagnostics import Diagnostic, Location, display_path
-from generator.errors import ModelInvalid
+from generator.diagnostics import Diagnostic, Location
 from generator.load.model_loader import (
-    OPTIONS_DIR,
-    LoadedModel,
     RawModel,
-    read_model,
-    validate_model,
 )
-from generator.parse.limits import DEFAULT_LIMITS
-from generator.parse.pydantic_errors import diagnostics_from
 from generator.parse.sourcemap import SourceMap
 from generator.parse.suggest import did_you_mean
-from generator.parse.text import SourceRejected
-from generator.parse.yaml12 import YamlProblem
-from generator.parse.yaml_file import as_tuples, parse_file
 from generator.schema import TOP_LEVEL_LISTS
-from generator.schema.option import OptionInfo
-
-
-@dataclass(frozen=True)
-class LoadedOption:
-    info: OptionInfo
-    file: str
-    loaded: LoadedModel
-
-
-def option_files(model_dir: Path) -> list[Path]:
-    folder = model_dir / OPTIONS_DIR
-    return sorted(p for p in folder.glob("*.y*ml") if p.is_file()) if folder.is_dir() else []
 
 
 def _item_key(section: str, item) -> object:
@@ -59,12 +31,55 @@ def _item_key(section: str, item) -> object:
     return item.get("id")
 
 
+def _kind_of(value) -> str:
+    for kind, name in (
+        (bool, "true/false"),
+        ((int, float), "a number"),
+        (str, "text"),
+        (list, "a list"),
+        (dict, "a mapping"),
+    ):
+        if isinstance(value, kind):
+            return name
+    return "nothing" if value is None else type(value).__name__
+
+
+def _removals(value, overlay_map: SourceMap, display: str) -> tuple[list[str], list[Diagnostic]]:
+    """`remove:` must be a list of ids; anything else is a located error, never an internal one."""
+    if value is None:
+        return [], []
+    where = overlay_map.nearest(("remove",)) or Location(display, 1, 1)
+    if not isinstance(value, list):
+        return [], [
+            Diagnostic(
+                where,
+                "S105",
+                f"`remove` must be a list of ids, got {_kind_of(value)}",
+                hint="write `remove: [id_one, id_two]`",
+            )
+        ]
+    ids, problems = [], []
+    for j, item in enumerate(value):
+        if isinstance(item, str):
+            ids.append(item)
+        else:
+            loc = overlay_map.nearest(("remove", j)) or where
+            problems.append(
+                Diagnostic(
+                    loc,
+                    "S105",
+                    f"`remove` items must be ids (text), got {_kind_of(item)}",
+                    hint="list the ids of base elements to remove",
+                )
+            )
+    return ids, problems
+
+
 def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display: str) -> tuple[dict, SourceMap, list]:
     # long: removal, replacement and addition share the located bookkeeping; split next time it changes
     data: dict = dict(base.data.items())
     source_map = SourceMap()
-    problems: list[Diagnostic] = []
-    removed = overlay.get("remove") or []
+    removed, problems = _removals(overlay.get("remove"), overlay_map, display)
     known = {
         _item_key(s, i) for s in TOP_LEVEL_LISTS for i in base.data.get(s, []) if isinstance(base.data.get(s), list)
     }
@@ -205,46 +220,7 @@ def _drop_stale_scenario_entries(data: dict, base_data: dict, removed: list) -> 
     data["cost"] = {**cost, "scenarios": scenarios}
 
 
-def load_option(option_path: Path, base: RawModel, *, root: Path | None = None) -> LoadedOption:
-    display = display_path(option_path, root)
-    sources = dict(base.sources)
-    try:
-        parsed = parse_file(option_path.read_bytes(), display, DEFAULT_LIMITS, sources)
-    except (SourceRejected, YamlProblem) as exc:
-        raise ModelInvalid([exc.diagnostic], sources) from None
-    if "option" not in parsed.data:
-        raise ModelInvalid(
-            [
-                Diagnostic(
-                    Location(display, 1, 1),
-                    "S101",
-                    "missing required section 'option' in an option file",
-                    hint="start with `option: {id: ..., title: ...}`",
-                )
-            ],
-            sources,
-        )
-    try:
-        info = OptionInfo.model_validate(as_tuples(parsed.data.get("option")))
-    except ValidationError as exc:
-        diags = diagnostics_from(
-            exc,
-            parsed.data.get("option"),
-            _sub_map(parsed.source_map, "option"),
-            OptionInfo,
-            parsed.source_map.nearest(("option",)) or Location(display, 1, 1),
-        )
-        raise ModelInvalid(sorted(set(diags), key=Diagnostic.sort_key), sources) from None
-    data, source_map, problems = apply_overlay(base, parsed.data, parsed.source_map, display)
-    if problems:
-        raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
-    raw = RawModel(
-        data, source_map, sources, base.files + [display], base.raw_files + [(display, option_path.read_bytes())]
-    )
-    return LoadedOption(info, display, validate_model(raw))
-
-
-def _sub_map(source_map: SourceMap, key: str) -> SourceMap:
+def sub_map(source_map: SourceMap, key: str) -> SourceMap:
     sub = SourceMap()
     for path, loc in source_map.values.items():
         if path and path[0] == key:
@@ -253,43 +229,3 @@ def _sub_map(source_map: SourceMap, key: str) -> SourceMap:
         if path and path[0] == key:
             sub.keys[path[1:]] = loc
     return sub
-
-
-def load_model_and_options(path: Path, *, base: Path | None = None) -> tuple[LoadedModel, tuple[LoadedOption, ...]]:
-    """The base model and every option under model/options/, each validated; all problems at once.
-
-    `base` is the folder file names are shown relative to (default: the working directory).
-    """
-    raw = read_model(path, base=base)
-    problems: list[Diagnostic] = []
-    sources = dict(raw.sources)
-    try:
-        loaded = validate_model(raw)
-    except ModelInvalid as exc:
-        problems += exc.diagnostics
-        loaded = None
-    options = []
-    if path.is_dir():
-        for option_path in option_files(path):
-            try:
-                options.append(load_option(option_path, raw, root=base))
-            except ModelInvalid as exc:
-                problems += [d for d in exc.diagnostics if d not in problems]
-                sources.update(exc.sources)
-    if problems:
-        raise ModelInvalid(sorted(set(problems), key=Diagnostic.sort_key), sources)
-    ids = [o.info.id for o in options]
-    if len(ids) != len(set(ids)):
-        dup = next(i for i in ids if ids.count(i) > 1)
-        raise ModelInvalid(
-            [
-                Diagnostic(
-                    Location(options[ids.index(dup, ids.index(dup) + 1)].file, 1, 1),
-                    "R202",
-                    f"two options have the id {dup!r}",
-                    hint="give each option its own id",
-                )
-            ],
-            sources,
-        )
-    return loaded, tuple(options)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator.catalogue.service_kinds import SERVICE_KINDS, usage_dimensions
 from generator.diagnostics import Diagnostic, Location
-from generator.index import ModelIndex
+from generator.index import ModelIndex, anchor_for
+from generator.load.answer_references import check_answers
 from generator.parse.sourcemap import SourceMap
 from generator.parse.suggest import did_you_mean
 from generator.schema import Model
@@ -38,11 +39,12 @@ class _Checker:
         self.decisions()
         self.cost()
         self.pipeline()
-        self.answers()
+        check_answers(self)
         return self.out
 
     def unique_ids(self) -> None:
         seen: dict[str, tuple] = {}
+        anchors: dict[str, tuple] = {}
         for section in ("people", "systems", "containers", "components", "services", "decisions"):
             for i, item in enumerate(getattr(self.model, section)):
                 path = (section, i, "id")
@@ -54,8 +56,22 @@ class _Checker:
                         f"duplicate id {item.id!r}: already used at {first.file}:{first.line}:{first.column}",
                         "ids must be unique across the model",
                     )
+                    continue
+                seen[item.id] = path
+                anchor = anchor_for(item.id)
+                if anchor in anchors:
+                    first_path = anchors[anchor]
+                    first = self.at(*first_path)
+                    other = getattr(self.model, first_path[0])[first_path[1]].id
+                    self.report(
+                        path,
+                        "R212",
+                        f"ids {other!r} and {item.id!r} differ only in '-' and '_', so they would share one link "
+                        f"anchor on the site (first at {first.file}:{first.line}:{first.column})",
+                        "rename one of them",
+                    )
                 else:
-                    seen[item.id] = path
+                    anchors[anchor] = path
 
     def c4(self) -> None:
         systems = {s.id: s for s in self.model.systems}
@@ -70,7 +86,19 @@ class _Checker:
                     f"container {c.id!r} belongs to external system {c.system!r}",
                     "containers describe systems you build; move it to an internal system",
                 )
-            self.expect(("containers", i, "hosted_on"), c.hosted_on, self.index.services, "service")
+            hosted = self.expect(("containers", i, "hosted_on"), c.hosted_on, self.index.services, "service")
+            if hosted and c.hosted_on is not None:
+                host = self.index.services[c.hosted_on]
+                kind = SERVICE_KINDS[host.kind]
+                if not kind.hosts:
+                    able = sorted(k for k, v in SERVICE_KINDS.items() if v.hosts and "compute" in v.roles)
+                    self.report(
+                        ("containers", i, "hosted_on"),
+                        "R211",
+                        f"container {c.id!r} is hosted on {c.hosted_on!r}, a {kind.title} service, which cannot run "
+                        "or hold a container",
+                        f"host it on a service that runs or stores it ({', '.join(able)}, or a data store)",
+                    )
         containers = {c.id for c in self.model.containers}
         for i, comp in enumerate(self.model.components):
             self.expect(("components", i, "container"), comp.container, containers, "container")
@@ -212,62 +240,6 @@ class _Checker:
                 self.expect(("pipeline", "stages", i, "systems", j), ref, systems, "software system")
             for j, ref in enumerate(stage.deploys):
                 self.expect(("pipeline", "stages", i, "deploys", j), ref, containers, "container")
-
-    def answers(self) -> None:
-        pool = self.index.all_ids()
-        for i, a in enumerate(self.model.well_architected.answers):
-            for j, ref in enumerate(a.elements):
-                self.expect(("well_architected", "answers", i, "elements", j), ref, pool, "model element")
-        for i, ref in enumerate(self.model.well_architected.request_path):
-            self.expect(("well_architected", "request_path", i), ref, self.index.services, "service")
-        self.answer_catalogue()
-        for i, ack in enumerate(self.model.well_architected.acknowledgements):
-            element = ack.finding.split("@", 1)[1]
-            # `model` names the model as a whole, for findings about what it lacks
-            self.expect(
-                ("well_architected", "acknowledgements", i, "finding"), element, pool | {"model"}, "model element"
-            )
-
-    def answer_catalogue(self) -> None:
-        from generator.catalogue.framework import framework, normalise_question_id
-
-        fw = framework()
-        seen: dict[str, int] = {}
-        for i, a in enumerate(self.model.well_architected.answers):
-            qid = normalise_question_id(a.question)
-            if qid not in fw.questions:
-                self.report(
-                    ("well_architected", "answers", i, "question"),
-                    "R201",
-                    f"unknown question {a.question!r}",
-                    did_you_mean(qid, fw.questions) or "question ids look like `SEC 1` or `REL 10`",
-                )
-                continue
-            if qid in seen:
-                self.report(
-                    ("well_architected", "answers", i, "question"),
-                    "R202",
-                    f"question {qid} is answered twice",
-                    "merge the two answers",
-                )
-            seen[qid] = i
-            allowed = {bp.id for bp in fw.questions[qid].practices}
-            for j, bp in enumerate(a.practices):
-                if bp not in allowed:
-                    hint = did_you_mean(bp, allowed) or f"{qid} has practices {min(allowed)} to {max(allowed)}"
-                    self.report(
-                        ("well_architected", "answers", i, "practices", j),
-                        "R201",
-                        f"{bp!r} is not a best practice of {qid}",
-                        hint,
-                    )
-            if a.status == "not_applicable" and not a.reason:
-                self.report(
-                    ("well_architected", "answers", i),
-                    "R210",
-                    f"{qid} is not applicable but gives no reason",
-                    "add `reason:`",
-                )
 
 
 def check_references(model: Model, source_map: SourceMap, fallback: Location) -> list[Diagnostic]:

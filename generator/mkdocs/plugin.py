@@ -34,7 +34,7 @@ class ArchgenPlugin(BasePlugin[ArchgenConfig]):
         from generator.analysis import analyse
         from generator.diagnostics import render_text
         from generator.errors import ArchgenError, ModelInvalid
-        from generator.load.overlay import load_model_and_options
+        from generator.load.options import load_model_and_options
         from generator.publish.layout_cache import LayoutCache
         from generator.publish.site import generate
         from generator.publish.staging import write_file_atomic

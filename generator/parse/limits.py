@@ -1,5 +1,7 @@
 """Input limits that keep a malformed or hostile model from exhausting the machine."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 
@@ -11,6 +13,21 @@ class Limits:
     max_depth: int = 64
     max_string_chars: int = 20_000
     max_files: int = 200
+    max_number_chars: int = 64  # a plain scalar read as a number (beyond this it is a mistake or an attack)
+    max_diagnostics_shown: int = 200
+
+
+class NodeBudget:
+    """Values left to build across all of a model's files: an alias bomb split over many files still ends."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def spend(self) -> bool:
+        """Count one value; False once the budget is gone."""
+        self.used += 1
+        return self.used <= self.limit
 
 
 DEFAULT_LIMITS = Limits()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, Location
-from generator.parse.limits import Limits
+from generator.parse.limits import Limits, NodeBudget
 from generator.parse.sourcemap import SourceMap
 from generator.parse.text import decode_source
-from generator.parse.yaml12 import YamlProblem, load_yaml
+from generator.parse.yaml12 import YamlProblem
+from generator.parse.yaml_nodes import load_yaml
 
 
 @dataclass
@@ -18,11 +19,13 @@ class ParsedFile:
     source_map: SourceMap
 
 
-def parse_file(raw: bytes, display: str, limits: Limits, sources: dict[str, str]) -> ParsedFile:
+def parse_file(
+    raw: bytes, display: str, limits: Limits, sources: dict[str, str], budget: NodeBudget | None = None
+) -> ParsedFile:
     """Decode and parse one YAML file; raise SourceRejected/YamlProblem with a located diagnostic."""
     text = decode_source(raw, display, limits)
     sources[display] = text
-    data, source_map = load_yaml(text, display, limits)
+    data, source_map = load_yaml(text, display, limits, budget)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise YamlProblem(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +17,9 @@ from generator.mkdocs.run import PLUGIN_OFF, run_mkdocs
 from generator.publish.layout_cache import LayoutCache
 from generator.publish.layouts import Layouts, view_files
 from generator.publish.staging import (
-    STAGING_PREFIX,
     discard,
+    new_staging,
+    not_written,
     read_tree,
     recover,
     stage_tree,
@@ -126,7 +126,7 @@ def _recovered_outputs(project: Path) -> tuple[Path, Path, Path]:
 
 
 def _site_staging(project: Path) -> Path:
-    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "site-", dir=project))
+    return new_staging(project / "site")
 
 
 def publish(project: Path, built: Built, *, site: bool = True, mkdocs: SiteBuilder | None = None) -> bool:
@@ -146,6 +146,9 @@ def publish(project: Path, built: Built, *, site: bool = True, mkdocs: SiteBuild
             staged.append((site_staging, site_dir))
             (mkdocs or _in_process(project))(staged[0][0], site_staging)
             (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
+    except OSError as exc:
+        discard(staged)
+        raise not_written(project, exc) from None
     except BaseException:
         discard(staged)
         raise
@@ -207,6 +210,10 @@ def publish_generation(
             _in_process(project)(docs_staging, site_staging)  # the worker, if any, is used up
         staged.append((stage_tree(diagrams_out, built.diagrams), diagrams_out))
         (site_staging / SITE_STAMP).write_bytes(site_stamp(project, built))
+    except OSError as exc:
+        generation.layouts.abandon()
+        discard(staged)
+        raise not_written(project, exc) from None
     except BaseException:
         generation.layouts.abandon()
         discard(staged)

@@ -9,10 +9,36 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
+
+from generator.errors import ArchgenError
 
 BACKUP_SUFFIX = ".archgen-old"
 STAGING_PREFIX = ".archgen-staging-"
+
+
+class OutputsNotWritten(ArchgenError):
+    """The file system refused the outputs (permissions, a full disk); nothing was replaced."""
+
+
+def not_written(dest: Path, exc: OSError) -> OutputsNotWritten:
+    return OutputsNotWritten(
+        f"cannot write {dest.as_posix()}: {exc.strerror or exc}",
+        hint="check that the folder is writable and the disk has room; the previous outputs are untouched",
+    )
+
+
+@cache
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _normal_mode(path: Path, *, folder: bool) -> None:
+    """Temporary files and folders are private (0600/0700); outputs get the mode the user's umask gives."""
+    os.chmod(path, (0o777 if folder else 0o666) & ~_umask())
 
 
 def _safe_relative(rel: str) -> Path:
@@ -38,26 +64,58 @@ def recover(dest: Path) -> None:
 
 def stage_tree(dest: Path, files: dict[str, bytes]) -> Path:
     """Write `files` into a staging folder beside `dest` and return it."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + dest.name + "-", dir=dest.parent))
-    for rel in sorted(files):
-        target = staging / _safe_relative(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(files[rel])
+    staging = None
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + dest.name + "-", dir=dest.parent))
+        _normal_mode(staging, folder=True)
+        for rel in sorted(files):
+            target = staging / _safe_relative(rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[rel])
+    except OSError as exc:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise not_written(dest, exc) from None
+    return staging
+
+
+def new_staging(dest: Path) -> Path:
+    """An empty staging folder beside `dest` (for a tree another tool writes, such as MkDocs' site)."""
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + dest.name + "-", dir=dest.parent))
+        _normal_mode(staging, folder=True)
+    except OSError as exc:
+        raise not_written(dest, exc) from None
     return staging
 
 
 def swap_in(staged: list[tuple[Path, Path]]) -> None:
-    """Replace each destination with its staged folder."""
-    for staging, dest in staged:
-        backup = dest.with_name(dest.name + BACKUP_SUFFIX)
-        if backup.exists():
-            shutil.rmtree(backup)
-        if dest.exists():
-            dest.rename(backup)
-        staging.rename(dest)
+    """Replace each destination with its staged folder; if the file system refuses, put back what was there."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for staging, dest in staged:
+            backup = dest.with_name(dest.name + BACKUP_SUFFIX)
+            if backup.exists():
+                shutil.rmtree(backup)
+            if dest.exists():
+                dest.rename(backup)
+            staging.rename(dest)
+            done.append((staging, dest))
+    except OSError as exc:
+        _roll_back(done)
+        discard(staged)
+        raise not_written(dest, exc) from None
     for _, dest in staged:
         shutil.rmtree(dest.with_name(dest.name + BACKUP_SUFFIX), ignore_errors=True)
+
+
+def _roll_back(done: list[tuple[Path, Path]]) -> None:
+    for _, dest in reversed(done):
+        backup = dest.with_name(dest.name + BACKUP_SUFFIX)
+        shutil.rmtree(dest, ignore_errors=True)
+        if backup.exists():
+            backup.rename(dest)
 
 
 def discard(staged: list[tuple[Path, Path]]) -> None:
@@ -84,6 +142,7 @@ def write_file_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        _normal_mode(Path(tmp), folder=False)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -60,10 +60,14 @@ def output_fingerprint(project: Path, folders=OUTPUTS) -> dict[str, str]:
 
 
 def read_stamp(project: Path) -> dict | None:
+    """The last build's stamp, or None when it is missing, unreadable or not what archgen writes."""
     try:
-        return json.loads((project / STAMP).read_text())
+        stamp = json.loads((project / STAMP).read_text())
     except (OSError, ValueError):
         return None
+    if not isinstance(stamp, dict) or not all(isinstance(stamp.get(k), str) for k in ("inputs", "summary")):
+        return None
+    return stamp if isinstance(stamp.get("outputs"), dict) else None
 
 
 def write_stamp(project: Path, inputs: str, summary: str, folders, warnings: str = "") -> None:

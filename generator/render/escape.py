@@ -12,6 +12,8 @@ import html
 import re
 from urllib.parse import quote, urlsplit
 
+from generator.diagnostics import github_escape, printable
+
 # Markdown's own backslash escapes, for the characters that start emphasis, code and links anywhere
 _MD_BACKSLASHED = frozenset("\\`*_[]")
 # characters no backslash neutralises everywhere: written as numeric entities instead
@@ -89,12 +91,12 @@ def dot_text(value: object) -> str:
 
 def terminal_text(value: object) -> str:
     """Text for the terminal: control characters (escape sequences) removed, tabs and newlines kept."""
-    return _CONTROL.sub("", str(value))
+    return printable(str(value))
 
 
 def annotation_text(value: object) -> str:
     """A GitHub workflow command message (`::error ...::message`): %, CR and LF encoded as GitHub expects."""
-    return str(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return github_escape(str(value))
 
 
 def cloudformation_text(value: object) -> str:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.values import Id, Money, Name, Percent, Quantity, Strict, Text
+from generator.values import Email, Id, Money, Name, Percent, Quantity, Strict, Text
 
 
 class FreeTier(Strict):
@@ -55,7 +55,7 @@ class Budget(Strict):
     """Monthly cost budget in USD."""
     thresholds: tuple[Threshold, ...] = Field(min_length=1)
     """Alert thresholds."""
-    subscribers: tuple[Name, ...] = ()
+    subscribers: tuple[Email, ...] = ()
     """Email addresses that receive budget alerts."""
     billing_alarm: BillingAlarm | None = None
     """CloudWatch billing alarm on EstimatedCharges."""

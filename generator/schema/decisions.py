@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.values import Id, Name, Strict, Text
+from generator.values import Id, IsoDate, Name, Strict, Text
 
 
 class Decision(Strict):
@@ -14,7 +14,7 @@ class Decision(Strict):
     """Short title stating the decision."""
     status: Literal["proposed", "accepted", "superseded", "rejected"]
     """Lifecycle status."""
-    date: Name | None = None
+    date: IsoDate | None = None
     """When it was decided (YYYY-MM-DD)."""
     context: Text
     """The forces at play."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.values import Id, Name, Strict, Text
+from generator.values import Id, IsoDate, Name, Strict, Text
 
 
 class Answer(Strict):
@@ -31,7 +31,7 @@ class Acknowledgement(Strict):
     """Why the risk is accepted for now."""
     by: Name | None = None
     """Who accepted it."""
-    until: Name | None = None
+    until: IsoDate | None = None
     """Revisit date (YYYY-MM-DD)."""
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.render import escape
 from generator.render.tables import to_markdown
-from generator.views.diagram import anchor_for
+from generator.index import anchor_for
 from generator.views.table import Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

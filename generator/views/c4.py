@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from generator.index import ModelIndex
+from generator.index import ModelIndex, anchor_for
 from generator.schema.c4 import Component, Container, Person, SoftwareSystem
 from generator.views.diagram import (
     DiagramView,
     ViewCluster,
     ViewEdge,
     ViewNode,
-    anchor_for,
     merge_edges,
 )
 

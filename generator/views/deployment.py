@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.flows import client_people, deployment_flows
-from generator.index import ModelIndex
+from generator.index import ModelIndex, anchor_for
 from generator.schema.aws import Service
 from generator.views.diagram import (
     DiagramView,
     ViewCluster,
     ViewEdge,
     ViewNode,
-    anchor_for,
     merge_edges,
 )
 

@@ -53,11 +53,6 @@ class DiagramView:
         return asdict(self)
 
 
-def anchor_for(element_id: str) -> str:
-    """The HTML id of an element's description on the site."""
-    return "el-" + element_id.replace("_", "-")
-
-
 def merge_edges(edges: list[ViewEdge]) -> tuple[ViewEdge, ...]:
     """One edge per (source, target): labels joined in model order, async only if all are async."""
     grouped: dict[tuple[str, str], list[ViewEdge]] = {}

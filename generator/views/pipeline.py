@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.index import ModelIndex
+from generator.index import ModelIndex, anchor_for
 from generator.views.diagram import (
     DiagramView,
     ViewCluster,
     ViewEdge,
     ViewNode,
-    anchor_for,
 )
 
 _SYSTEM_ICONS = {"github": "onprem.vcs.Github", "gitlab": "onprem.vcs.Gitlab"}

@@ -60,7 +60,8 @@ def _text_kind(annotation) -> str | None:
     """'one' for a text field, 'many' for a tuple of text, None otherwise."""
     metadata = getattr(annotation, "__metadata__", ())
     if any(getattr(m, "func", None) is values._as_text for m in metadata):
-        if not any(getattr(m, "func", None) is values._check_id for m in metadata):
+        checked = (values._check_id, values._check_date, values._check_email)
+        if not any(getattr(m, "func", None) in checked for m in metadata):
             return "one"
     if typing.get_origin(annotation) is tuple:
         args = [a for a in typing.get_args(annotation) if a is not Ellipsis]

@@ -13,7 +13,7 @@ from generator.catalogue.framework import framework
 from generator.index import ModelIndex
 from generator.load.model_loader import as_tuples
 from generator.parse.limits import DEFAULT_LIMITS
-from generator.parse.yaml12 import load_yaml
+from generator.parse.yaml_nodes import load_yaml
 from generator.pricing.catalogue import default_catalogue
 from generator.pricing.estimate import estimate_all
 from generator.quotas import quota_checks
