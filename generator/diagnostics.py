@@ -124,6 +124,7 @@ def display_path(path: Path, base: Path | None = None) -> str:
     """A path as the user typed it relative to the working directory, POSIX style."""
     try:
         base = base or Path.cwd()
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        # the folder is resolved, not the file: a link is shown under its own name, never its target's
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

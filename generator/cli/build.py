@@ -1,5 +1,6 @@
 """`archgen build` and `archgen serve`."""
 
+import errno
 from pathlib import Path
 from typing import Annotated
 
@@ -84,8 +85,11 @@ def build(
             err.print(warnings, markup=False)
         out.print(summary.replace("built ", "up to date: ", 1), markup=False)
         return
+    from generator.mkdocs.config_check import check_mkdocs_config
     from generator.mkdocs.worker import MkDocsWorker
 
+    if not no_site:
+        check_mkdocs_config(project / "mkdocs.yml")  # before any process lets MkDocs load it
     # MkDocs warms up in its own process while the model is validated and the pages generated
     config_file = project / "mkdocs.yml"
     worker = MkDocsWorker(config_file, None) if no_site else MkDocsWorker.start(config_file)
@@ -122,8 +126,19 @@ def serve(
     # imported here: MkDocs' dev server pulls in livereload and watchdog, which no other command needs
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from generator.mkdocs.config_check import check_mkdocs_config
+
+    check_mkdocs_config(config)
     (project / "docs").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the archgen plugin fills it
-    mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)
+    try:
+        mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)
+    except OSError as exc:
+        if exc.errno in (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL):
+            raise ArchgenError(
+                f"cannot serve on {address}: {exc.strerror}",
+                hint="another program uses that address; pass --address 127.0.0.1:8001 (or another free port)",
+            ) from None
+        raise
 
 
 def register(app: typer.Typer) -> None:

@@ -95,12 +95,16 @@ def load_model_and_options(path: Path, *, base: Path | None = None) -> tuple[Loa
         problems += exc.diagnostics
         loaded = None
     options = []
-    if path.is_dir():
+    # an option is the base plus an overlay: while the base is invalid, options would only repeat its problems
+    if path.is_dir() and loaded is not None:
+        seen = set(problems)
         for option_path in option_files(path):
             try:
                 options.append(load_option(option_path, raw, root=base))
             except ModelInvalid as exc:
-                problems += [d for d in exc.diagnostics if d not in problems]
+                fresh = [d for d in exc.diagnostics if d not in seen]
+                seen.update(fresh)
+                problems += fresh
                 sources.update(exc.sources)
     if problems:
         raise ModelInvalid(sorted(set(problems), key=Diagnostic.sort_key), sources)

@@ -10,7 +10,7 @@ import logging
 import os
 from pathlib import Path
 
-from generator.errors import ExternalToolFailed, UsageError
+from generator.errors import ExternalToolFailed
 
 PLUGIN_OFF = "ARCHGEN_PLUGIN_OFF"
 
@@ -25,11 +25,10 @@ class _Collect(logging.Handler):
 
 
 def check_config(config_file: Path) -> None:
-    if not config_file.is_file():
-        raise UsageError(
-            f"no MkDocs configuration at {config_file.as_posix()}",
-            hint="run from the project root (where mkdocs.yml is) or pass --project",
-        )
+    """Refuse what archgen will not run or honour in mkdocs.yml (see config_check), before MkDocs loads it."""
+    from generator.mkdocs.config_check import check_mkdocs_config
+
+    check_mkdocs_config(config_file)
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmTheme | None = None) -> None:

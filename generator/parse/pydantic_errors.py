@@ -121,11 +121,17 @@ def _where(path: tuple, data=None) -> str:
     return "".join(parts) or "the root"
 
 
+# Schema errors turned into full diagnostics (location, hint); beyond this they are counted, so a file
+# of tens of thousands of bad entries is reported in well under a second.
+MAX_ANALYSED = 1000
+
+
 def diagnostics_from(
     error: ValidationError, data, source_map: SourceMap, root: type[BaseModel], fallback: Location
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for err in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    for err in errors[:MAX_ANALYSED]:
         path = _data_path(data, tuple(err["loc"]))
         kind = err["type"]
         where = _where(path, data)
@@ -169,6 +175,16 @@ def diagnostics_from(
             msg = err["msg"].removeprefix("Value error, ")
             hint = "ids look like `api_service` or `adr-001`" if kind == "bad_id" else "fix the value"
             out.append(Diagnostic(loc, "S104", f"{where}: {msg}", hint=hint))
+    if len(errors) > MAX_ANALYSED:
+        rest = len(errors) - MAX_ANALYSED
+        out.append(
+            Diagnostic(
+                fallback,
+                "S100",
+                f"{rest:,} further schema problem(s) not analysed one by one (over {MAX_ANALYSED:,})",
+                hint="fix the problems listed, then validate again",
+            )
+        )
     return out
 
 

@@ -12,6 +12,7 @@ import re
 import yaml
 
 from generator.errors import UsageError
+from generator.render.escape import cloudformation_text
 from generator.schema import Model
 
 
@@ -32,7 +33,7 @@ def guardrails_template(model: Model) -> dict:
             "the model declares no budget, so there are no guardrails to emit",
             hint="add `cost.budget` (monthly_limit, thresholds, subscribers, billing_alarm)",
         )
-    name = model.proposal.name
+    name = cloudformation_text(model.proposal.name)
     topic_name = budget.billing_alarm.topic if budget.billing_alarm else f"{_logical(name).lower()}-cost-alerts"
     resources: dict = {}
     resources["AlertsTopic"] = {
