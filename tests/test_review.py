@@ -69,8 +69,28 @@ def test_example_answers_every_question() -> None:
 def test_availability_estimate_of_the_example() -> None:
     estimate = estimate_availability(ModelIndex(load_model(ROOT / "model").model))
     assert [s.service for s in estimate.steps] == ["dns", "cdn", "frontend_bucket", "api_lb", "api_service", "main_db"]
-    assert f"{estimate.percent:.4f}" == "99.2812"  # 100 x 99.9 x 99.9 x 99.99 x 99.99 x 99.5 (single-AZ RDS)
-    assert estimate.single_points == ["main_db"]
+    # 100 x 99.9 x 99.9 x 99.99 x 99.5 (one Fargate task) x 99.5 (single-AZ RDS)
+    assert f"{estimate.percent:.4f}" == "98.7947"
+    assert estimate.single_points == ["api_service", "main_db"]
+
+
+def test_one_task_is_a_single_point_even_when_marked_multi_az() -> None:
+    """Regression: `multi_az: true` used to make one task count as 99.99% (the path read 99.28%, not 98.8%)."""
+    index = ModelIndex(load_model(ROOT / "model").model)
+    api = index.services["api_service"]
+    assert api.placement.multi_az and api.sizing.desired_count == 1
+    assert "api_service" in estimate_availability(index).single_points
+
+
+def test_the_worst_outcome_of_a_rule_wins(project: Path) -> None:
+    """Regression: the first outcome per element used to win, so REL007 never fired when the growth
+    scenario exceeded the Fargate vCPU quota after the launch scenario passed."""
+    cost = project / "model" / "cost.yaml"
+    cost.write_text(cost.read_text().replace("api_service: {desired_count: 2}", "api_service: {desired_count: 30}"))
+    result = run_cli("review", "--format", "json", cwd=project)
+    assert result.exit_code == 0, result.output
+    keys = {f["key"]: f for f in json.loads(result.stdout)["findings"]}
+    assert keys["REL007@api_service"]["status"] == "fail", keys.keys()
 
 
 def test_example_review_golden(project: Path) -> None:

@@ -75,7 +75,8 @@ def _single(index: ModelIndex, service_id: str) -> bool:
     if s.kind in ("rds", "aurora_serverless", "elasticache"):
         return not s.placement.multi_az
     if s.kind in ("ecs_fargate", "ec2"):
-        return s.sizing.desired_count < 2 and not s.placement.multi_az and s.placement.az_count < 2
+        # one task or instance is one place, whatever `multi_az` says: redundancy is what runs
+        return s.sizing.desired_count < 2 or s.placement.az_count < 2 and not s.placement.multi_az
     return False
 
 

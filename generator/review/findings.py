@@ -9,7 +9,7 @@ from generator.index import ModelIndex
 from generator.pricing.estimate import CostReport
 from generator.quotas import QuotaCheck
 from generator.rules import RULES
-from generator.rules.base import Rule, RuleContext
+from generator.rules.base import Outcome, Rule, RuleContext
 
 RISK_ORDER = {"HIGH": 0, "MEDIUM": 1, "LOW": 2}
 
@@ -42,6 +42,19 @@ def _claims(index: ModelIndex) -> dict[str, str]:
     return out
 
 
+SEVERITY = {"fail": 0, "unknown": 1, "pass": 2}
+
+
+def worst_outcomes(outcomes) -> list[Outcome]:
+    """One outcome per element: the worst (fail, then unknown, then pass); among equals, the first."""
+    chosen: dict[str, Outcome] = {}
+    for outcome in outcomes:
+        current = chosen.get(outcome.element)
+        if current is None or SEVERITY[outcome.status] < SEVERITY[current.status]:
+            chosen[outcome.element] = outcome
+    return list(chosen.values())
+
+
 def run_rules(
     index: ModelIndex,
     reports: tuple[CostReport, ...],
@@ -51,14 +64,15 @@ def run_rules(
     ctx = RuleContext(index, reports, quotas)
     acks = {a.finding: a.reason for a in index.model.well_architected.acknowledgements}
     claims = _claims(index)
-    seen: set[str] = set()
     findings: list[Finding] = []
     for rule in rules:
-        for outcome in rule.check(ctx):
+        for outcome in worst_outcomes(rule.check(ctx)):
             key = f"{rule.code}@{outcome.element}"
-            if key in seen:  # one outcome per element: the worst one wins
-                continue
-            seen.add(key)
+            claimed = [bp for bp in rule.practices if bp in claims] if outcome.status == "fail" else []
+            message = outcome.message
+            if claimed:
+                # the model's own answer says the opposite: the same finding, the contradiction in its text
+                message += f"; this contradicts the answer to {claims[claimed[0]]}, which claims {claimed[0]}"
             findings.append(
                 Finding(
                     key,
@@ -67,33 +81,12 @@ def run_rules(
                     outcome.status,
                     rule.risk,
                     rule.pillar,
-                    outcome.message,
+                    message,
                     rule.practices,
                     acks.get(key),
+                    cross_check=bool(claimed),
                 )
             )
-            if outcome.status != "fail":
-                continue
-            for bp in rule.practices:
-                if bp in claims:
-                    xkey = f"X{rule.code}@{outcome.element}"
-                    if xkey in seen:
-                        continue
-                    seen.add(xkey)
-                    findings.append(
-                        Finding(
-                            xkey,
-                            "X" + rule.code,
-                            outcome.element,
-                            "fail",
-                            rule.risk,
-                            rule.pillar,
-                            f"the answer to {claims[bp]} claims {bp}, but {outcome.message}",
-                            (bp,),
-                            acks.get(xkey) or acks.get(key),
-                            cross_check=True,
-                        )
-                    )
     return sorted(findings, key=_order)
 
 

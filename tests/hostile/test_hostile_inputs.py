@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import generator.load.options  # noqa: F401  (imported before anything is timed)
 from generator.publish.staging import read_tree
 from tests.conftest import run_cli
 
