@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from generator.catalogue.prices import PriceCatalogue, default_catalogue
+from generator.diagnostics import Diagnostic, Location
 from generator.diffing.model_diff import ElementChange, element_changes
 from generator.index import ModelIndex
 from generator.load.model_loader import LoadedModel
 from generator.load.options import LoadedOption
-from generator.pricing.catalogue import PriceCatalogue, default_catalogue
+from generator.pricing.coverage import unpriced_diagnostics
 from generator.pricing.estimate import CostReport, estimate_all
 from generator.pricing.levers import Lever, savings_levers
 from generator.review.review import Review, review
@@ -35,6 +37,12 @@ class Analysis:
     review: Review
     views: tuple[DiagramView, ...]
     options: tuple[OptionAnalysis, ...] = ()
+    cost_warnings: tuple[Diagnostic, ...] = ()  # what could not be priced, located in the model
+
+    @property
+    def all_cost_warnings(self) -> tuple[Diagnostic, ...]:
+        """The model's unpriced lines, then each option's."""
+        return self.cost_warnings + tuple(w for o in self.options for w in o.analysis.cost_warnings)
 
     @property
     def model(self) -> Model:
@@ -94,7 +102,9 @@ def _analyse_one(
     reports = estimate_all(loaded.model, catalogue)
     levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
     planned = tuple(plan_views(index, only=only, prefix=prefix)) if views is None else views
-    return Analysis(loaded, index, catalogue, reports, levers, review(index, reports), planned)
+    fallback = Location(loaded.files[0], 1, 1)
+    unpriced = tuple(unpriced_diagnostics(loaded.model, loaded.source_map, catalogue, reports, fallback))
+    return Analysis(loaded, index, catalogue, reports, levers, review(index, reports), planned, (), unpriced)
 
 
 def analyse(
@@ -116,4 +126,14 @@ def analyse(
         )
         for o in options
     )
-    return Analysis(base.loaded, base.index, catalogue, base.reports, base.levers, base.review, base.views, analysed)
+    return Analysis(
+        base.loaded,
+        base.index,
+        catalogue,
+        base.reports,
+        base.levers,
+        base.review,
+        base.views,
+        analysed,
+        base.cost_warnings,
+    )

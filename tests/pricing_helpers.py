@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.pricing.catalogue import default_catalogue
+from generator.catalogue.prices import default_catalogue
 from generator.pricing.estimate import cents, estimate
 from generator.schema import Model
 

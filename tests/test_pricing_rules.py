@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalogue.prices import default_catalogue, load_catalogue
 from generator.errors import ModelInvalid
-from generator.pricing.catalogue import default_catalogue, load_catalogue
 from generator.pricing.estimate import cents, estimate
 from tests.conftest import ROOT, check_golden, run_cli
 from tests.pricing_helpers import monthly, one_service

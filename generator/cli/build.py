@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from generator.cli.common import ModelArg, err, out
+from generator.cli.common import ModelArg, StrictOpt, err, out, refuse_if_strict
 from generator.errors import ArchgenError
 from generator.publish import stamp
 
@@ -18,7 +18,9 @@ def build_summary(built, *, site: bool) -> str:
 
     a = built.analysis
     pages = sum(1 for name in built.docs if name.endswith(".md"))
-    costs = ", ".join(f"{r.scenario.name} ${cents(r.total):,.2f}" for r in a.reports)
+    costs = ", ".join(
+        f"{r.scenario.name} {'at least ' if r.lower_bound else ''}${cents(r.total):,.2f}" for r in a.reports
+    )
     counts = a.review.finding_counts()
     acked = sum(1 for f in a.review.findings if f.status == "fail" and f.acknowledged)
     findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
@@ -44,7 +46,7 @@ def _write_schema(model: Path) -> None:
             ) from None
 
 
-def _generate_and_publish(model: Path, project: Path, no_site: bool, no_cache: bool, worker):
+def _generate_and_publish(model: Path, project: Path, no_site: bool, no_cache: bool, worker, strict: bool = False):
     """Validate, analyse, lay out and publish; (loaded model, what was built, whether anything changed)."""
     from generator.analysis import analyse
     from generator.load.options import load_model_and_options
@@ -54,6 +56,7 @@ def _generate_and_publish(model: Path, project: Path, no_site: bool, no_cache: b
     with err.status("validating the model and its options"):
         loaded, options = load_model_and_options(model)
         analysis = analyse(loaded, options)
+    refuse_if_strict(strict, analysis.all_cost_warnings, _all_sources(analysis))
     doing = "laying out diagrams, generating pages" + (
         "" if no_site else " and building the site (mkdocs build --strict)"
     )
@@ -63,7 +66,14 @@ def _generate_and_publish(model: Path, project: Path, no_site: bool, no_cache: b
             project, start_generation(analysis, cache), site=not no_site, mkdocs=worker.build
         )
     _write_schema(model)
-    return loaded, built, changed
+    return analysis, built, changed
+
+
+def _all_sources(analysis) -> dict[str, str]:
+    sources = dict(analysis.loaded.sources)
+    for option in analysis.options:
+        sources.update(option.option.loaded.sources)
+    return sources
 
 
 def build(
@@ -72,10 +82,11 @@ def build(
     project: ProjectOpt = Path("."),
     no_site: Annotated[bool, typer.Option("--no-site", help="Generate docs/ and diagrams_out/ only.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every diagram again.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
     folders = ("docs", "diagrams_out") if no_site else stamp.OUTPUTS
-    flags = f"site={not no_site}"
+    flags = f"site={not no_site}" + (" strict" if strict else "")
     handed = (ctx.obj or {}).get("input_fingerprint", "")  # the entry point's, for this same build
     inputs = handed or stamp.input_fingerprint(project, model, flags)
     previous = None if no_cache else stamp.unchanged(project, inputs, folders)
@@ -101,11 +112,13 @@ def build(
     try:
         waiting = lambda pid: err.print(f"waiting for another build (pid {pid})", markup=False)  # noqa: E731
         with build_lock(project, on_wait=waiting):
-            loaded, built, changed = _generate_and_publish(model, project, no_site, no_cache, worker)
+            analysis, built, changed = _generate_and_publish(model, project, no_site, no_cache, worker, strict)
     finally:
         worker.close()
+    loaded = analysis.loaded
+    located = list(loaded.warnings) + list(analysis.all_cost_warnings)
     warnings = "\n".join(
-        ([render_text(list(loaded.warnings), loaded.sources)] if loaded.warnings else [])
+        ([render_text(located, _all_sources(analysis))] if located else [])
         + [f"warning: {warning}" for warning in built.warnings]
     )
     if warnings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -12,7 +13,7 @@ import typer
 from rich.console import Console
 
 from generator.diagnostics import render_github, render_text
-from generator.errors import ArchgenError
+from generator.errors import ArchgenError, ModelInvalid
 
 out = Console(highlight=False, soft_wrap=True, emoji=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
@@ -36,6 +37,17 @@ def diagnostics_as(fmt: DiagFormat) -> Iterator[None]:
     except ArchgenError as exc:
         exc.diagnostic_format = fmt.value
         raise
+
+
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Treat what cannot be priced as an error (exit 1) instead of a warning.")
+]
+
+
+def refuse_if_strict(strict: bool, warnings, sources: dict[str, str]) -> None:
+    """Under --strict, located warnings become errors: nothing is written and the exit code is 1."""
+    if strict and warnings:
+        raise ModelInvalid([dataclasses.replace(w, severity="error") for w in warnings], sources)
 
 
 def print_warnings(warnings, sources, fmt: DiagFormat = DiagFormat.text) -> None:

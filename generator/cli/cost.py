@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from generator.cli.common import ModelArg, out
+from generator.cli.common import ModelArg, StrictOpt, out, print_warnings, refuse_if_strict
 from generator.errors import UsageError
 
 
@@ -36,6 +36,7 @@ def analysed(model: Path, *, with_options: bool = False):
 def cost(
     model: ModelArg = Path("model"),
     fmt: TableFormatOpt = TableFormat.table,
+    strict: StrictOpt = False,
     scenario: Annotated[
         Optional[str], typer.Option("--scenario", "-s", help="One scenario by id; default: all side by side.")
     ] = None,
@@ -47,6 +48,7 @@ def cost(
     from generator.views import cost_view
 
     a = analysed(model)
+    refuse_if_strict(strict, a.cost_warnings, a.loaded.sources)
     reports = a.reports
     if scenario is not None:
         reports = tuple(r for r in a.reports if r.scenario.id == scenario)
@@ -77,7 +79,11 @@ def cost(
             render(cost_view.detail_table(reports[0])),
         ]
     warnings = [w for r in reports for w in r.warnings]
+    note = cost_view.unpriced_note(reports)
+    if note:
+        parts.append(f"\n{note}: every total above that includes them is only a lower bound ('at least').")
     out.print("\n".join(parts), markup=False)
+    print_warnings(a.cost_warnings, a.loaded.sources)
     for w in dict.fromkeys(warnings):
         typer.echo(f"warning: {w}", err=True)
 

@@ -37,6 +37,12 @@ def stale_outputs(project: Path, built) -> list[str]:
 def gate_failures(model, result) -> list[str]:
     gates = model.gates
     failures = []
+    newly = list(dict.fromkeys(line for c in result.costs for line in c.newly_unpriced))
+    if newly:
+        failures.append(
+            f"{len(newly)} line(s) moved out of the estimate (not priced): {'; '.join(newly)}; the new total "
+            "is only a lower bound"
+        )
     if gates.max_monthly_cost is not None:
         for c in result.costs:
             if c.new_total > gates.max_monthly_cost:

@@ -35,10 +35,17 @@ class CostDelta:
     old_total: Decimal
     new_total: Decimal
     per_service: tuple[tuple[str, Decimal, Decimal], ...]
+    old_unpriced: tuple[str, ...] = ()
+    new_unpriced: tuple[str, ...] = ()
 
     @property
     def delta(self) -> Decimal:
         return self.new_total - self.old_total
+
+    @property
+    def newly_unpriced(self) -> tuple[str, ...]:
+        """Lines the change moved out of the estimate: the new total hides them, so they are named."""
+        return tuple(line for line in self.new_unpriced if line not in self.old_unpriced)
 
 
 @dataclass(frozen=True)
@@ -140,6 +147,8 @@ def _costs(old: Analysed, new: Analysed) -> list[CostDelta]:
                 cents(before.total) if before else Decimal(0),
                 cents(report.total),
                 tuple(services),
+                tuple(before.unpriced_lines) if before else (),
+                tuple(report.unpriced_lines),
             )
         )
     return out

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from generator.catalogue.prices import default_catalogue
 from generator.catalogue.service_kinds import SERVICE_KINDS, usage_dimensions
 from generator.diagnostics import Diagnostic, Location
 from generator.index import ModelIndex, anchor_for
 from generator.load.answer_references import check_answers
+from generator.load.region_check import region_diagnostics
 from generator.parse.sourcemap import SourceMap
 from generator.parse.suggest import did_you_mean
 from generator.schema import Model
@@ -243,4 +245,7 @@ class _Checker:
 
 
 def check_references(model: Model, source_map: SourceMap, fallback: Location) -> list[Diagnostic]:
-    return _Checker(model, source_map, fallback).run()
+    """Every reference resolves, ids are unique, and every regional service is in a priced region."""
+    return _Checker(model, source_map, fallback).run() + region_diagnostics(
+        model, source_map, default_catalogue(), fallback
+    )

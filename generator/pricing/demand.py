@@ -103,7 +103,10 @@ def _alb(b: _Bill) -> None:
 def _rds(b: _Bill) -> None:
     s = b.ss.service
     deployment = "multi_az" if s.placement.multi_az else "single_az"
-    variant = {"instance_class": s.sizing.instance_class or "", "deployment": deployment}
+    engine = s.sizing.engine or "postgres"
+    if s.sizing.engine is None:
+        b.assume("engine not set: PostgreSQL assumed")
+    variant = {"instance_class": s.sizing.instance_class or "", "engine": engine, "deployment": deployment}
     count, hours = b.ss.desired_count, b.use("hours")
     b.add("instance_hours", count * hours, variant, f"{_fmt(count)} × {_fmt(hours)} h, {deployment}")
     storage = b.ss.storage_gb if b.ss.storage_gb is not None else Decimal(20)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from generator.catalogue.prices import PriceCatalogue, PriceEntry
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.pricing.catalogue import PriceCatalogue, PriceEntry
 from generator.pricing.demand import Demand, demand_for
 from generator.pricing.scenario import BASELINE, apply_scenario
 from generator.schema import Model
@@ -88,13 +88,22 @@ class CostReport:
         return {s.service: s for s in self.services}
 
     @property
+    def unpriced_lines(self) -> list[str]:
+        """`service: dimension (variant)` for every billable quantity the catalogue has no price for."""
+        return [f"{s.service}: {dim}" for s in self.services for dim in s.unpriced]
+
+    @property
+    def lower_bound(self) -> bool:
+        """True when the total leaves out unpriced lines: it is only a floor."""
+        return any(s.unpriced for s in self.services)
+
+    @property
     def warnings(self) -> list[str]:
+        """Services missing usage (unpriced lines are located diagnostics: pricing.coverage)."""
         out = []
         for s in self.services:
             if s.needs_usage:
                 out.append(f"{s.service}: needs usage {', '.join(s.needs_usage)} (the estimate counts them as 0)")
-            for dim in s.unpriced:
-                out.append(f"{s.service}: no catalogue price for {dim}; add the variant to the price catalogue")
         return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.pricing.catalogue import PriceCatalogue
+from generator.catalogue.prices import PriceCatalogue
 from generator.pricing.estimate import CostReport, estimate
 from generator.schema import Model
 from generator.schema.aws import Pricing, Service

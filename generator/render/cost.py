@@ -34,6 +34,8 @@ def cost_json(model: Model, reports: tuple[CostReport, ...], levers: dict[str, l
                 "id": r.scenario.id,
                 "name": r.scenario.name,
                 "total_usd": str(cents(r.total)),
+                "total_is_lower_bound": r.lower_bound,
+                "unpriced": r.unpriced_lines,
                 "free_tier_value_usd": str(cents(r.free_value)),
                 "warnings": r.warnings,
                 "services": [

@@ -11,6 +11,10 @@ GITHUB_COMMENT_LIMIT = 65_536
 MARKER = "<!-- archgen-diff -->"
 
 
+def _floor(unpriced) -> str:
+    return "at least " if unpriced else ""
+
+
 def _usd(value) -> str:
     sign = "+" if value > 0 else ("-" if value < 0 else "±")
     return f"{sign}${abs(value):,.2f}"
@@ -26,10 +30,21 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
     if d.empty:
         head.append("No architectural change: the model's elements, cost and risk are the same.")
         return "\n".join(head) + "\n"
-    cost_line = "; ".join(f"{x.scenario}: ${x.old_total:,.2f} → ${x.new_total:,.2f} ({_usd(x.delta)})" for x in d.costs)
+    cost_line = "; ".join(
+        f"{_e(x.scenario)}: {_floor(x.old_unpriced)}${x.old_total:,.2f} → {_floor(x.new_unpriced)}${x.new_total:,.2f}"
+        f" ({_usd(x.delta)})"
+        for x in d.costs
+    )
+    head += [f"**Monthly cost**: {cost_line}", ""]
+    unpriced = list(dict.fromkeys(line for x in d.costs for line in x.new_unpriced))
+    if unpriced:
+        newly = {line for x in d.costs for line in x.newly_unpriced}
+        head += [
+            f"**Not priced** ({len(unpriced)} line{'s' if len(unpriced) != 1 else ''}; totals read 'at least'): "
+            + "; ".join(_e(line) + (" (new in this change)" if line in newly else "") for line in unpriced),
+            "",
+        ]
     head += [
-        f"**Monthly cost**: {cost_line}",
-        "",
         f"**Elements**: {c['added']} added, {c['removed']} removed, {c['changed']} changed; "
         f"relationships {len(d.relationships_added)} added, {len(d.relationships_removed)} removed",
         "",
@@ -108,6 +123,9 @@ def diff_json(d: ModelDiff) -> dict:
                 "old_usd": str(x.old_total),
                 "new_usd": str(x.new_total),
                 "delta_usd": str(x.delta),
+                "new_total_is_lower_bound": bool(x.new_unpriced),
+                "unpriced": list(x.new_unpriced),
+                "newly_unpriced": list(x.newly_unpriced),
                 "services": [{"id": s, "old_usd": str(a), "new_usd": str(b)} for s, a, b in x.per_service],
             }
             for x in d.costs

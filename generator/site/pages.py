@@ -46,7 +46,16 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
     budget = cost_view.budget_rows(m, ctx.reports)
     rows = service_rows(ctx.index, first)
     failing = [f for f in ctx.review.findings if f.status == "fail"]
-    common = {"ctx": ctx, "m": m, "stamp": ctx.stamp, "cents": cents, "kinds": SERVICE_KINDS, "badge": RISK_BADGE}
+    common = {
+        "ctx": ctx,
+        "m": m,
+        "stamp": ctx.stamp,
+        "cents": cents,
+        "kinds": SERVICE_KINDS,
+        "badge": RISK_BADGE,
+        "total_text": cost_view.total_text,
+        "unpriced": cost_view.unpriced_note(ctx.reports),
+    }
     services_summary = Table(
         ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
         tuple((f"[{r.id}](#{r.id.replace('_', '-')})", r.kind, r.role, cost_view.usd(r.monthly), f"{r.share:.1f}%",

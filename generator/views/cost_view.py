@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.catalogue.prices import PriceCatalogue
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.pricing.catalogue import PriceCatalogue
 from generator.pricing.estimate import CostReport, cents
 from generator.pricing.levers import Lever
 from generator.schema import Model
@@ -14,6 +14,17 @@ from generator.views.table import Table
 
 def usd(value: Decimal) -> str:
     return f"${cents(value):,.2f}"
+
+
+def total_text(report: CostReport) -> str:
+    """A scenario's total; 'at least' when some lines have no price, so a floor never reads as the bill."""
+    return ("at least " if report.lower_bound else "") + usd(report.total)
+
+
+def unpriced_note(reports) -> str:
+    """'3 lines not priced: a, b, c' across the reports (each line once), or ''."""
+    lines = list(dict.fromkeys(line for r in reports for line in r.unpriced_lines))
+    return f"{len(lines)} line{'s' if len(lines) != 1 else ''} not priced: {'; '.join(lines)}" if lines else ""
 
 
 def qty(value: Decimal) -> str:
@@ -25,7 +36,7 @@ def qty(value: Decimal) -> str:
 
 def price_text(line) -> str:
     if line.price is None:
-        return "no price"
+        return "NOT PRICED"
     per = "" if line.price.per == 1 else f" per {qty(line.price.per)}"
     return f"${line.price.usd.normalize():f}{per}"
 
@@ -40,7 +51,7 @@ def summary_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
             (service.id, SERVICE_KINDS[service.kind].title)
             + tuple(usd(c.total) + (" (needs usage)" if c.needs_usage else "") for c in costs)
         )
-    footer = ("Total per month", "") + tuple(usd(r.total) for r in reports)
+    footer = ("Total per month", "") + tuple(total_text(r) for r in reports)
     return Table(headers, tuple(rows), ("l", "l") + ("r",) * len(reports), footer)
 
 
@@ -61,7 +72,7 @@ def detail_table(report: CostReport) -> Table:
                     line.basis + (f"; {line.discount_note}" if line.discount_note else ""),
                 )
             )
-    footer = ("Total", "", "", "", "", "", usd(report.total), "")
+    footer = ("Total", "", "", "", "", "", total_text(report), "")
     return Table(
         ("Service", "Dimension", "Quantity", "Unit", "Unit price", "Free tier", "Monthly", "Basis"),
         tuple(rows),
@@ -102,7 +113,7 @@ def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
         rows.append(
             (
                 r.scenario.name,
-                usd(r.total),
+                total_text(r),
                 usd(budget.monthly_limit),
                 f"{share:.0f}%",
                 status,

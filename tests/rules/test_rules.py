@@ -10,11 +10,11 @@ import pytest
 
 import generator.rules as rules_package
 from generator.catalogue.framework import framework
+from generator.catalogue.prices import default_catalogue
 from generator.index import ModelIndex
 from generator.load.model_loader import as_tuples
 from generator.parse.limits import DEFAULT_LIMITS
 from generator.parse.yaml_nodes import load_yaml
-from generator.pricing.catalogue import default_catalogue
 from generator.pricing.estimate import estimate_all
 from generator.quotas import quota_checks
 from generator.rules import BY_CODE, RULES

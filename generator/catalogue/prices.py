@@ -15,7 +15,7 @@ from generator.values import ExactPrice, Name, Percent, Quantity, Strict, Text, 
 
 Price = ExactPrice  # text in the file ("0.0000166667") so no float ever touches a price
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "catalogue" / "data" / "prices.yaml"
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "prices.yaml"
 Date = Name
 
 

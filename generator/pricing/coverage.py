@@ -1,0 +1,73 @@
+"""What the estimate could not price, located in the model (regions without prices: load/region_check).
+
+Each is a warning at file:line:col by default and an error under `--strict` (check, the PR workflow
+and gates use it); the totals they affect read "at least".
+"""
+
+from __future__ import annotations
+
+from generator.catalogue.prices import PriceCatalogue
+from generator.diagnostics import Diagnostic, Location
+from generator.parse.sourcemap import SourceMap
+from generator.pricing.estimate import CostReport
+from generator.schema import Model
+
+# the sizing field that selects a variant, so the warning points at the value to change
+_VARIANT_FIELD = {
+    "instance_class": "instance_class",
+    "engine": "engine",
+    "storage_class": "storage_class",
+    "api_type": "api_type",
+    "architecture": "architecture",
+}
+
+
+def _priced_values(catalogue: PriceCatalogue, kind: str, dimension: str, key: str) -> list[str]:
+    return sorted(
+        {e.when[key] for e in catalogue.prices if e.kind == kind and e.dimension == dimension and key in e.when}
+    )
+
+
+def unpriced_diagnostics(
+    model: Model, source_map: SourceMap, catalogue: PriceCatalogue, reports: tuple[CostReport, ...], fallback: Location
+) -> list[Diagnostic]:
+    """One warning per service dimension without a price (in any scenario), at the value that selects it."""
+    position = {s.id: i for i, s in enumerate(model.services)}
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for report in reports:
+        for cost in report.services:
+            for line in cost.lines:
+                if line.price is not None or (cost.service, line.dimension) in seen:
+                    continue
+                seen.add((cost.service, line.dimension))
+                i = position[cost.service]
+                service = model.services[i]
+                missing = _missing_variant(catalogue, cost.kind, line.dimension, service)
+                path = ("services", i, "sizing", missing[0]) if missing else ("services", i, "kind")
+                hint = (
+                    f"priced {missing[0]} values for {cost.kind} {line.dimension}: {', '.join(missing[1]) or 'none'}"
+                    if missing
+                    else f"the catalogue has no {line.dimension} price for {cost.kind}"
+                )
+                out.append(
+                    Diagnostic(
+                        source_map.nearest(path) or fallback,
+                        "C101",
+                        f"{cost.service}: {line.dimension} is not priced ({line.basis}); its cost is left out and "
+                        "every total that includes it reads 'at least'",
+                        hint=hint + "; add the price to the catalogue or choose a priced value",
+                        severity="warning",
+                    )
+                )
+    return out
+
+
+def _missing_variant(catalogue: PriceCatalogue, kind: str, dimension: str, service) -> tuple[str, list[str]] | None:
+    """The sizing field whose value has no price, with the values that do."""
+    for key, field in _VARIANT_FIELD.items():
+        priced = _priced_values(catalogue, kind, dimension, key)
+        value = getattr(service.sizing, field, None)
+        if priced and value is not None and value not in priced:
+            return field, priced
+    return None
