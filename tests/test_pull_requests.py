@@ -69,12 +69,61 @@ def test_gate_on_new_high_finding(repo: Path) -> None:
     assert "new HIGH `REL002@main_db`" in result.stdout
 
 
-def test_gate_on_budget_ceiling(repo: Path) -> None:
+def test_gate_on_budget_ceiling_comes_from_the_base(repo: Path) -> None:
+    git(repo, "checkout", "-q", "main")
     edit(repo, "cost.yaml", "max_monthly_cost: 250", "max_monthly_cost: 100")
-    commit(repo, "tighter ceiling")
+    commit(repo, "tighter ceiling on main")
+    git(repo, "checkout", "-q", "-B", "feature", "main")
+    edit(repo, "services.yaml", "desired_count: 1, min_count: 1", "desired_count: 2, min_count: 1")
+    commit(repo, "two API tasks")
     result = run_cli("diff", "--base", "main", "--gate", cwd=repo)
     assert result.exit_code == 3
-    assert "gate: Growth (year two) costs $131.89 a month, above the $100 ceiling" in result.stderr
+    assert "above the $100 ceiling in gates.max_monthly_cost" in result.stderr
+    assert "**Gate: failed**" in result.stdout
+
+
+def test_a_pull_request_cannot_loosen_its_own_gate(repo: Path) -> None:
+    """Regression: gates were read from the PR's own model, so a PR could switch its gate off."""
+    edit(repo, "cost.yaml", "max_monthly_cost: 250", "max_monthly_cost: 100000")
+    edit(repo, "cost.yaml", "  gates:", "  gates:") if "  gates:" in (
+        repo / "model" / "cost.yaml"
+    ).read_text() else None
+    gates_file = next(
+        f
+        for f in (repo / "model").glob("*.yaml")
+        if "no_new_findings_at" in f.read_text() or "max_monthly_cost" in f.read_text()
+    )
+    text = gates_file.read_text()
+    if "no_new_findings_at" in text:
+        gates_file.write_text(__import__("re").sub(r"no_new_findings_at: \w+", "no_new_findings_at: null", text))
+    edit(
+        repo,
+        "services.yaml",
+        "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, backup_retention_days: 7,",
+        "sizing: {instance_class: db.t4g.micro, engine: postgres, storage_gb: 20, backup_retention_days: 0,",
+    )
+    commit(repo, "loosen the gate and drop backups")
+    result = run_cli("diff", "--gate", cwd=repo)
+    assert result.exit_code == 3, result.output
+    assert "policy change(s)" in result.stderr
+    assert "new unacknowledged HIGH finding REL002@main_db" in result.stderr  # judged by the base's gate
+    assert "### Policy changes (need a separate approval)" in result.stdout
+    assert "gates.max_monthly_cost" in result.stdout and "100000" in result.stdout
+    approved = run_cli("diff", "--gate", "--allow-policy-changes", cwd=repo)
+    assert approved.exit_code == 3 and "policy change" not in approved.stderr  # the finding still fails
+
+
+def test_base_means_the_merge_base_after_main_moved(repo: Path) -> None:
+    """Regression: --base main compared with main's tip, so main's own later changes showed in the PR."""
+    edit(repo, "services.yaml", "desired_count: 1, min_count: 1", "desired_count: 2, min_count: 1")
+    commit(repo, "two API tasks")
+    feature_only = json.loads(run_cli("diff", "--base", "main", "--format", "json", cwd=repo).stdout)
+    git(repo, "checkout", "-q", "main")
+    edit(repo, "services.yaml", "multi_az: false, az_count: 1}", "multi_az: true, az_count: 2}")
+    commit(repo, "main moves on")
+    git(repo, "checkout", "-q", "feature")
+    after_main_moved = json.loads(run_cli("diff", "--base", "main", "--format", "json", cwd=repo).stdout)
+    assert after_main_moved["cost"] == feature_only["cost"]
 
 
 def test_no_change_is_said_plainly(repo: Path) -> None:

@@ -33,6 +33,16 @@ def default_base(root: Path) -> str:
     raise UsageError("cannot find the merge base with main", hint="pass --base REF (a branch, tag or commit)")
 
 
+def merge_base(root: Path, ref: str) -> str:
+    """The merge base of `ref` and HEAD, as a pull request compares (not `ref`'s tip, which may have moved)."""
+    if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root).returncode != 0:
+        raise UsageError(f"unknown git revision {ref!r}", hint="pass a branch, tag or commit that exists")
+    proc = _git(["merge-base", "HEAD", ref], root)
+    if proc.returncode != 0:
+        raise UsageError(f"no merge base between HEAD and {ref!r}", hint="pass a branch, tag or commit that exists")
+    return proc.stdout.decode().strip()
+
+
 def export_model(root: Path, ref: str, model_rel: str, dest: Path) -> Path:
     """Write the files under `model_rel` at `ref` into `dest/model_rel`; return that folder."""
     if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root).returncode != 0:

@@ -34,9 +34,15 @@ def stale_outputs(project: Path, built) -> list[str]:
     return stale
 
 
-def gate_failures(model, result) -> list[str]:
-    gates = model.gates
+def gate_failures(base, result, *, allow_policy_changes: bool = False) -> list[str]:
+    """What breaks the gate, judged by the BASE model's gates: a change cannot loosen its own gate."""
+    gates = base.gates
     failures = []
+    if result.policy and not allow_policy_changes:
+        failures.append(
+            f"{len(result.policy)} policy change(s) (gates, budget or acknowledgements) need a separate approval; "
+            "rerun with --allow-policy-changes once approved"
+        )
     newly = list(dict.fromkeys(line for c in result.costs for line in c.newly_unpriced))
     if newly:
         failures.append(
@@ -94,7 +100,12 @@ def diff(
     ] = None,
     model: Annotated[Path, typer.Option("--model", help="Model folder inside the repository.")] = Path("model"),
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
-    gate: Annotated[bool, typer.Option("--gate", help="Exit 3 when the change breaks a gate of the model.")] = False,
+    gate: Annotated[
+        bool, typer.Option("--gate", help="Exit 3 when the change breaks a gate of the base model.")
+    ] = False,
+    allow_policy_changes: Annotated[
+        bool, typer.Option("--allow-policy-changes", help="The change's policy edits were approved separately.")
+    ] = False,
 ) -> None:
     """Semantic diff of two model versions: elements, relationships, cost and risk, for a PR comment."""
     from generator.analysis import analyse
@@ -111,20 +122,21 @@ def diff(
         if old is None:
             root = git_source.repo_root(model)
             rel = model.resolve().relative_to(root).as_posix()
-            ref = base or git_source.default_base(root)
+            ref = git_source.merge_base(root, base) if base else git_source.default_base(root)
             old = git_source.export_model(root, ref, rel, Path(tmp))
             new = model
         before = analyse(load_model(old), views=False)
         after = analyse(load_model(new or model), views=False)
     result = diff_models(before, after)
+    broken = tuple(gate_failures(before.model, result, allow_policy_changes=allow_policy_changes)) if gate else None
     if fmt is DiffFormat.json:
-        print(json.dumps(diff_json(result), indent=2, sort_keys=True, default=str))
+        data = diff_json(result)
+        data["gate"] = None if broken is None else {"passed": not broken, "failures": list(broken)}
+        print(json.dumps(data, indent=2, sort_keys=True, default=str))
     else:
-        print(diff_markdown(result), end="")
-    if gate:
-        broken = gate_failures(after.model, result)
-        if broken:
-            raise GateFailed("\n".join(f"gate: {line}" for line in broken))
+        print(diff_markdown(result, gate=broken), end="")
+    if broken:
+        raise GateFailed("\n".join(f"gate: {line}" for line in broken))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -57,6 +58,7 @@ class ModelDiff:
     risk_delta: dict[str, dict[str, int]]
     new_findings: tuple = ()
     resolved_findings: tuple = ()
+    policy: tuple[str, ...] = ()
     new_review: Review | None = field(default=None, compare=False)
 
     @property
@@ -68,6 +70,7 @@ class ModelDiff:
             or any(c.delta for c in self.costs)
             or self.new_findings
             or self.resolved_findings
+            or self.policy
             or any(any(v.values()) for v in self.risk_delta.values())
         )
 
@@ -106,6 +109,29 @@ def element_changes(old: Model, new: Model) -> list[ElementChange]:
                 )
                 changes.append(ElementChange(section, eid, "changed", fields))
     return changes
+
+
+def _policy_of(model: Model) -> dict[str, object]:
+    """What a pull request must not loosen on its own: gates, the budget, acknowledged risks."""
+    acks = {a.finding: a.model_dump(mode="json") for a in model.well_architected.acknowledgements}
+    budget = model.cost.budget.model_dump(mode="json") if model.cost.budget else None
+    return {
+        **{f"gates.{k}": v for k, v in _flatten(model.gates.model_dump(mode="json")).items()},
+        **({f"cost.budget.{k}": v for k, v in _flatten(budget).items()} if budget else {"cost.budget": None}),
+        **{f"acknowledgement {key}": value for key, value in sorted(acks.items())},
+    }
+
+
+def policy_changes(old: Model, new: Model) -> tuple[str, ...]:
+    """Each policy value the change adds, removes or alters, as `what: old → new`."""
+    before, after = _policy_of(old), _policy_of(new)
+    out = []
+    for key in sorted(set(before) | set(after)):
+        if before.get(key) != after.get(key):
+            a = "absent" if key not in before else json.dumps(before[key], sort_keys=True)
+            b = "absent" if key not in after else json.dumps(after[key], sort_keys=True)
+            out.append(f"{key}: {a} → {b}")
+    return tuple(out)
 
 
 def _relationship_keys(model: Model) -> list[str]:
@@ -171,6 +197,7 @@ def diff_models(old: Analysed, new: Analysed) -> ModelDiff:
         risk_delta,
         tuple(f for k, f in new_open.items() if k not in old_open),
         tuple(f for k, f in old_open.items() if k not in new_open),
+        tuple(policy_changes(old.model, new.model)),
         new_review,
     )
 

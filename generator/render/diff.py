@@ -24,9 +24,16 @@ def _e(text) -> str:
     return md_inline(text)
 
 
-def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT) -> str:
+def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tuple[str, ...] | None = None) -> str:
+    """The PR comment. `gate`: the gate's failures when it was checked (empty: passed; None: not checked)."""
     c = counts(d)
     head = [MARKER, "## Architecture change (archgen)", ""]
+    if gate is not None:
+        head += [f"**Gate: failed** ({len(gate)}):" if gate else "**Gate: passed** (the base branch's gates)", ""]
+        head += [f"- {_e(line)}" for line in gate] + ([""] if gate else [])
+    if d.policy:
+        head += ["### Policy changes (need a separate approval)", ""]
+        head += [f"- {md_code(line)}" for line in d.policy] + [""]
     if d.empty:
         head.append("No architectural change: the model's elements, cost and risk are the same.")
         return "\n".join(head) + "\n"
@@ -131,6 +138,7 @@ def diff_json(d: ModelDiff) -> dict:
             for x in d.costs
         ],
         "risk_delta": d.risk_delta,
+        "policy_changes": list(d.policy),
         "findings": {
             "new": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.new_findings],
             "resolved": [{"key": f.key, "risk": f.risk, "message": f.message} for f in d.resolved_findings],
