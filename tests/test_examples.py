@@ -1,0 +1,77 @@
+"""Two further public architectures, not Cruddur, build end to end (MkDocs --strict included) as a user would:
+a serverless event-driven app priced in us-west-2, and a hybrid enterprise system with on-premises parts
+and an engine archgen cannot price."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.publish.staging import read_tree
+from tests.conftest import ROOT, run_cli
+
+EXAMPLES = ROOT / "examples"
+
+
+def _copy(name: str, tmp_path: Path) -> Path:
+    project = tmp_path / name
+    shutil.copytree(EXAMPLES / name, project)
+    return project
+
+
+@pytest.mark.parametrize("name", ["serverless-wild-rydes", "hybrid-enterprise-orders"])
+def test_example_builds_its_site_and_rebuilds_byte_identical(name: str, tmp_path: Path) -> None:
+    project = _copy(name, tmp_path)
+    first = run_cli("build", cwd=project)
+    assert first.exit_code == 0, first.output
+    assert (project / "site" / "index.html").is_file()
+    docs = read_tree(project / "docs")
+    shutil.rmtree(project / "docs")
+    shutil.rmtree(project / ".archgen-cache")
+    again = run_cli("build", "--no-site", cwd=project)
+    assert again.exit_code == 0, again.output
+    assert read_tree(project / "docs") == docs
+
+
+def test_the_serverless_example_is_priced_in_its_own_region(tmp_path: Path) -> None:
+    project = _copy("serverless-wild-rydes", tmp_path)
+    result = run_cli("cost", "--format", "json", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "C102" not in result.output and "at least" not in result.output
+
+
+def test_a_region_without_prices_is_a_located_error(tmp_path: Path) -> None:
+    project = _copy("serverless-wild-rydes", tmp_path)
+    model = project / "model" / "model.yaml"
+    model.write_text(model.read_text().replace("regions: [us-west-2]", "regions: [eu-west-2]"))
+    result = run_cli("validate", cwd=project)
+    assert result.exit_code == 1
+    assert "model/model.yaml:13:" in result.output and "C102" in result.output
+    assert "priced regions: us-east-1, us-west-2" in result.output
+
+
+def test_the_hybrid_example_never_shows_a_plain_total(tmp_path: Path) -> None:
+    """Oracle BYOL on RDS has no price in the catalogue: every total that leaves it out says so."""
+    project = _copy("hybrid-enterprise-orders", tmp_path)
+    result = run_cli("build", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "C101 warning: reporting_rds: instance_hours is not priced" in result.output
+    assert "model/model.yaml:137:30" in result.output
+    assert "Steady state at least $" in result.output
+    proposal = (project / "docs" / "index.md").read_text()
+    cost = (project / "docs" / "cost.md").read_text()
+    assert "at least $" in proposal and "Not every line is priced" in proposal
+    assert "at least $" in cost and "NOT PRICED" in cost
+    data = __import__("json").loads(run_cli("cost", "--format", "json", cwd=project).stdout)
+    assert all(s["total_is_lower_bound"] for s in data["scenarios"])
+    strict = run_cli("build", "--strict", cwd=project)
+    assert strict.exit_code == 1 and "C101" in strict.output
+
+
+def test_the_hybrid_example_draws_its_on_premises_systems(tmp_path: Path) -> None:
+    project = _copy("hybrid-enterprise-orders", tmp_path)
+    assert run_cli("build", "--no-site", cwd=project).exit_code == 0
+    dot = (project / "diagrams_out" / "deployment.dot").read_text()
+    assert "ERP (on premises)" in dot
