@@ -15,6 +15,7 @@ class Limits:
     max_files: int = 200
     max_number_chars: int = 64  # a plain scalar read as a number (beyond this it is a mistake or an attack)
     max_diagnostics_shown: int = 200
+    max_alias_values: int = 5_000  # values one file may gain by expanding aliases (anchors for shared tags: tens)
 
 
 class NodeBudget:

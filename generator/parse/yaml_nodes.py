@@ -161,6 +161,24 @@ class NodeBuilder:
         return result
 
 
+def _expanded_size(node, memo: dict[int, int], depth: int, max_depth: int) -> int:
+    """Values `node` becomes once aliases are expanded (each distinct node measured once)."""
+    if id(node) in memo:
+        return memo[id(node)]
+    if depth > max_depth:
+        return 1  # the builder reports the nesting with its location
+    size = 1
+    if isinstance(node, MappingNode):
+        size += sum(
+            _expanded_size(k, memo, depth + 1, max_depth) + _expanded_size(v, memo, depth + 1, max_depth)
+            for k, v in node.value
+        )
+    elif isinstance(node, SequenceNode):
+        size += sum(_expanded_size(item, memo, depth + 1, max_depth) for item in node.value)
+    memo[id(node)] = size
+    return size
+
+
 def load_yaml(text: str, display: str, limits: Limits, budget: NodeBudget | None = None) -> tuple[object, SourceMap]:
     """Parse one YAML document; raise YamlProblem with a located diagnostic on any failure."""
     try:
@@ -205,7 +223,31 @@ def load_yaml(text: str, display: str, limits: Limits, budget: NodeBudget | None
                 hint="add content or delete the file",
             )
         )
-    builder = NodeBuilder(display, limits, budget or NodeBudget(limits.max_nodes))
+    budget = budget or NodeBudget(limits.max_nodes)
+    # aliases share nodes: the expanded size is counted over distinct nodes first, so a bomb is
+    # refused in time proportional to the file, not to what it would expand to
+    memo: dict[int, int] = {}
+    expanded = _expanded_size(node, memo, 0, limits.max_depth)
+    if expanded - len(memo) > limits.max_alias_values:
+        raise YamlProblem(
+            Diagnostic(
+                located(display, node),
+                "Y004",
+                f"aliases in this file expand to {expanded - len(memo):,} more values, over the "
+                f"{limits.max_alias_values:,} limit (an alias bomb?)",
+                hint="avoid nesting anchors and aliases; write the values out",
+            )
+        )
+    if budget.used + expanded > budget.limit:
+        raise YamlProblem(
+            Diagnostic(
+                located(display, node),
+                "Y004",
+                f"the model expands to more than {budget.limit:,} values in all (an alias bomb?)",
+                hint="avoid nesting anchors and aliases; write the values out",
+            )
+        )
+    builder = NodeBuilder(display, limits, budget)
     try:
         data = builder.build(node, (), 0)
     except RecursionError:
