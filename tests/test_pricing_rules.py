@@ -53,7 +53,10 @@ def test_unknown_instance_class_is_unpriced_not_zero() -> None:
     report = estimate(
         one_service("rds", usage={"hours": 730}, sizing={"instance_class": "db.x2iedn.32xlarge"}), default_catalogue()
     )
-    assert "no catalogue price for instance_hours" in report.warnings[0]
+    assert report.lower_bound
+    assert report.unpriced_lines == [
+        "svc: instance_hours (deployment=single_az, engine=postgres, instance_class=db.x2iedn.32xlarge)"
+    ]
 
 
 def test_every_price_has_a_source_and_date() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Limits:
     max_file_bytes: int = 2 * 1024 * 1024
     max_total_bytes: int = 16 * 1024 * 1024
-    max_nodes: int = 250_000
+    max_nodes: int = 500_000
     max_depth: int = 64
     max_string_chars: int = 20_000
     max_files: int = 200

@@ -112,7 +112,7 @@ def _free_allowed(entry: PriceEntry, model: Model, scenario: Scenario) -> bool:
         return False
     if entry.free.type == "always":
         return model.cost.free_tier.apply_always_free
-    eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.eligible
+    eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.twelve_month_offers
     return eligible
 
 
@@ -146,7 +146,7 @@ def estimate(model: Model, catalogue: PriceCatalogue, scenario: Scenario = BASEL
                 model_label,
             )
         )
-    eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.eligible
+    eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.twelve_month_offers
     return CostReport(scenario, tuple(services), eligible)
 
 

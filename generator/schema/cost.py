@@ -5,16 +5,36 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from generator.values import Email, Id, Money, Name, Percent, Quantity, Strict, Text
 
 
 class FreeTier(Strict):
-    eligible: bool = True
-    """The account is within its first 12 months, so 12-month free-tier offers apply."""
+    program: Literal["legacy", "free_plan", "none"] = "none"
+    """Which AWS Free Tier the account has. `legacy`: accounts created before 2025-07-15, within their
+    first 12 months (always-free plus 12-month allowances). `free_plan`: accounts created on or after
+    2025-07-15 on the free plan (credits of up to $200 for up to 6 months, plus always-free allowances).
+    `none` (the default): always-free allowances only, as for any account past its first year."""
+    credits_usd: Money = Decimal(0)
+    """Free-plan credits left (AWS gives up to $200: $100 at sign-up and up to $100 from activities)."""
+    months_left: int | None = Field(default=None, ge=0, le=12)
+    """Months left on the free plan (at most 6 from account creation)."""
+    eligible: bool | None = None
+    """Older spelling: `true` means `program: legacy`, `false` means `program: none`."""
     apply_always_free: bool = True
     """Deduct the always-free allowances (Lambda, DynamoDB, CloudFront...)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_spelling(cls, value):
+        if isinstance(value, dict) and "program" not in value and isinstance(value.get("eligible"), bool):
+            return {**value, "program": "legacy" if value["eligible"] else "none"}
+        return value
+
+    @property
+    def twelve_month_offers(self) -> bool:
+        return self.program == "legacy"
 
 
 class Scenario(Strict):

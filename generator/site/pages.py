@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.analysis import Analysis
+from generator.catalogue.free_tier import free_tier_programs
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import cents
 from generator.render.review import RISK_BADGE, summary_table
@@ -54,6 +55,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
         "kinds": SERVICE_KINDS,
         "badge": RISK_BADGE,
         "total_text": cost_view.total_text,
+        "free_tier": free_tier_programs(),
         "unpriced": cost_view.unpriced_note(ctx.reports),
     }
     services_summary = Table(
