@@ -57,3 +57,20 @@ def print_warnings(warnings, sources, fmt: DiagFormat = DiagFormat.text) -> None
         print(render_github(list(warnings)))
     elif fmt is DiagFormat.text:
         err.print(render_text(list(warnings), sources), markup=False)
+
+
+def write_output(output: Path, data: bytes) -> None:
+    """Write a generated file where --output says ('-' is stdout), atomically; a refused path is a clear error."""
+    # imported here: staging is only needed by the commands that write
+    from generator.publish.staging import write_file_atomic
+
+    if str(output) == "-":
+        typer.echo(data.decode(), nl=False)
+        return
+    try:
+        write_file_atomic(output, data)
+    except OSError as exc:
+        raise ArchgenError(
+            f"cannot write {output.as_posix()}: {exc.strerror}", hint="choose a writable path with --output"
+        ) from None
+    out.print(f"wrote {output.as_posix()}", markup=False)

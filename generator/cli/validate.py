@@ -14,8 +14,8 @@ from generator.cli.common import (
     diagnostics_as,
     out,
     print_warnings,
+    write_output,
 )
-from generator.errors import ArchgenError
 
 
 def summary(loaded) -> str:
@@ -70,19 +70,9 @@ def schema(
     """Write the JSON Schema of the model (for editor completion via yaml-language-server)."""
     # imported here: see validate
     from generator.json_schema import schema_bytes
-    from generator.publish.staging import write_file_atomic
 
     data = schema_bytes()
-    if str(output) == "-":
-        typer.echo(data.decode(), nl=False)
-        return
-    try:
-        write_file_atomic(output, data)
-    except OSError as exc:
-        raise ArchgenError(
-            f"cannot write {output.as_posix()}: {exc.strerror}", hint="choose a writable path with --output"
-        ) from None
-    out.print(f"wrote {output.as_posix()}", markup=False)
+    write_output(output, data)
 
 
 def register(app: typer.Typer) -> None:
