@@ -59,6 +59,9 @@ class ServiceKind(Strict):
     public_endpoint: bool = False
     usage_keys: dict[str, UsageKey] = Field(default_factory=dict, alias="usage")
     compute_dimensions: tuple[str, ...] = ()  # what commitments and Spot discount
+    graviton: bool = False  # offers arm64 (Graviton)
+    commitment: Literal["reserved", "savings_plan"] | None = None  # how a steady workload is discounted
+    redundancy: Literal["multi_az", "count_and_az", "managed"] = "managed"  # what makes it survive an AZ loss
 
     @cached_property
     def usage(self) -> tuple[tuple[str, str], ...]:

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.catalogue.prices import PriceCatalogue
+from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import CostReport, estimate
 from generator.schema import Model
 from generator.schema.aws import Pricing, Service
 
-ARM_CAPABLE = ("lambda", "ecs_fargate", "codebuild")
+ARM_CAPABLE = tuple(kind for kind, entry in SERVICE_KINDS.items() if entry.graviton)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def commitments(model: Model, catalogue: PriceCatalogue, report: CostReport) -> 
 
 
 def _commitment(kind: str) -> str:
-    return "reserved" if kind in ("rds", "elasticache") else "savings_plan"
+    return SERVICE_KINDS[kind].commitment or "savings_plan"
 
 
 def spot(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:

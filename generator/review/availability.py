@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.flows import request_path
 from generator.index import ModelIndex
 from generator.parse.data_file import load_data_file
@@ -72,9 +73,10 @@ class AvailabilityEstimate:
 
 def _single(index: ModelIndex, service_id: str) -> bool:
     s = index.services[service_id]
-    if s.kind in ("rds", "aurora_serverless", "elasticache"):
+    redundancy = SERVICE_KINDS[s.kind].redundancy
+    if redundancy == "multi_az":
         return not s.placement.multi_az
-    if s.kind in ("ecs_fargate", "ec2"):
+    if redundancy == "count_and_az":
         # one task or instance is one place, whatever `multi_az` says: redundancy is what runs
         return s.sizing.desired_count < 2 or s.placement.az_count < 2 and not s.placement.multi_az
     return False
