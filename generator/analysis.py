@@ -57,6 +57,15 @@ class Analysis:
         return hashlib.sha256(joined.encode()).hexdigest()[:12]
 
     @property
+    def page_stamp(self) -> str:
+        """What every page's footer says: the facts' dates, not the model hash, so a change to one part
+        of the model rewrites only the pages that show it (pull requests do not conflict in docs/)."""
+        return (
+            f"Prices read {self.catalogue.catalogue.read} · "
+            f"Well-Architected Framework {self.review.framework.framework.version}"
+        )
+
+    @property
     def stamp(self) -> str:
         return (
             f"Model {self.content_hash} · prices read {self.catalogue.catalogue.read} · "

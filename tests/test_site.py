@@ -198,3 +198,30 @@ def test_entry_hands_its_fingerprint_to_the_build_command(built: Path, monkeypat
         entry.main()
     assert exit_info.value.code in (0, None)
     assert len(computed) == 1
+
+
+def test_a_one_line_model_change_rewrites_only_the_pages_that_show_it(project: Path) -> None:
+    """Page footers carry the facts' dates, not the model hash (only the Proposal does), so an unrelated
+    pull request does not touch every page and two PRs merge without conflicts in docs/."""
+    from generator.publish.staging import read_tree
+
+    assert run_cli("build", "--no-site", cwd=project).exit_code == 0
+    before = read_tree(project / "docs")
+    services = project / "model" / "services.yaml"
+    services.write_text(
+        services.read_text().replace(
+            "Serves the web app and processed avatars from the edge", "Serves the web app and avatars from the edge", 1
+        )
+    )
+    assert run_cli("build", "--no-site", cwd=project).exit_code == 0
+    after = read_tree(project / "docs")
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    # each of these shows the description (the diagrams as a tooltip); index.md carries the model hash
+    assert changed == [
+        "architecture.md",
+        "diagrams/deployment.svg",
+        "diagrams/option-api-on-lambda-deployment.svg",
+        "diagrams/option-aurora-serverless-deployment.svg",
+        "index.md",
+        "services.md",
+    ], changed

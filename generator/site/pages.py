@@ -50,7 +50,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
     common = {
         "ctx": ctx,
         "m": m,
-        "stamp": ctx.stamp,
+        "stamp": ctx.page_stamp,
         "cents": cents,
         "kinds": SERVICE_KINDS,
         "badge": RISK_BADGE,
@@ -66,7 +66,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
         ("Total", "", "", cost_view.usd(first.total), "100%", ""))
     pages = {
         "index.md": env.get_template("proposal.md.j2").render(
-            **common, budget=budget, headline=next((v for v in ctx.views if v.kind == "container"), ctx.views[0]),
+            **{**common, "stamp": ctx.stamp}, budget=budget, headline=next((v for v in ctx.views if v.kind == "container"), ctx.views[0]),
             levers=cost_view.levers_table(ctx.levers[first.scenario.id]),
             pillars=summary_table(ctx.review), top=_findings_table(
                 [f for f in failing if not f.acknowledged][:5] + [f for f in failing if f.acknowledged
