@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from generator.diagnostics import Diagnostic, Location, display_path
 from generator.errors import ModelInvalid, UsageError
+from generator.load.references import check_references
 from generator.parse.files import FileRefused, read_source_file, yaml_files_under
 from generator.parse.gc_pause import without_gc_pauses
 from generator.parse.limits import DEFAULT_LIMITS, Limits, NodeBudget
@@ -165,10 +166,6 @@ def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
 @without_gc_pauses
 def validate_model(raw: RawModel) -> LoadedModel:
     """Shape, then references; raise ModelInvalid with every problem of the first failing stage."""
-    from generator.load.references import (
-        check_references,  # the reference pass reads the typed model
-    )
-
     data, source_map, sources = raw.data, raw.source_map, raw.sources
     fallback = Location(raw.files[0], 1, 1)
     try:

@@ -31,6 +31,8 @@ class ArchgenPlugin(BasePlugin[ArchgenConfig]):
     def on_config(self, config):
         if os.environ.get("ARCHGEN_PLUGIN_OFF"):
             return config
+        # imported only when the plugin is on: `archgen build` loads it switched off, and MkDocs loads
+        # plugins before every build (the pipeline costs about 0.5 s to import)
         from generator.analysis import analyse
         from generator.diagnostics import render_text
         from generator.errors import ArchgenError, ModelInvalid

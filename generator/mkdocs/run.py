@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from generator.errors import ExternalToolFailed
+from generator.mkdocs.config_check import check_mkdocs_config
 
 PLUGIN_OFF = "ARCHGEN_PLUGIN_OFF"
 
@@ -26,13 +27,12 @@ class _Collect(logging.Handler):
 
 def check_config(config_file: Path) -> None:
     """Refuse what archgen will not run or honour in mkdocs.yml (see config_check), before MkDocs loads it."""
-    from generator.mkdocs.config_check import check_mkdocs_config
-
     check_mkdocs_config(config_file)
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmTheme | None = None) -> None:
     """Build the site; `warm` carries compiled templates and the theme's file list over from earlier builds."""
+    # imported here: MkDocs and its theme cost about 0.3 s to import, and only a build needs them
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -82,7 +82,7 @@ class WarmTheme:
     """
 
     def __init__(self) -> None:
-        from jinja2 import BytecodeCache
+        from jinja2 import BytecodeCache  # imported here: only the long-lived worker keeps templates warm
 
         class MemoryBytecodeCache(BytecodeCache):
             def __init__(self) -> None:

@@ -134,6 +134,7 @@ def _exit_when_the_parent_goes() -> None:
 
 def _warm_up(config_file: Path, warm: WarmTheme) -> None:
     """A throwaway build of one page with the project's configuration; every problem is ignored."""
+    # imported here, in the worker process only: the parent never pays for MkDocs
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

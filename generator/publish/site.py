@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import mkdocs
+
+from generator import __version__
 from generator.analysis import Analysis
 from generator.errors import ArchgenError
 from generator.mkdocs.run import PLUGIN_OFF, run_mkdocs
@@ -89,10 +92,6 @@ SITE_STAMP = ".archgen-stamp"
 def site_stamp(project: Path, built: Built) -> bytes:
     """What the site was built from: the pages, mkdocs.yml, MkDocs' version and archgen's MkDocs code
     (how it runs MkDocs and sanitises pages)."""
-    import mkdocs
-
-    from generator import __version__
-
     digest = hashlib.sha256(f"archgen {__version__} mkdocs {mkdocs.__version__}\0".encode())
     for source in sorted(MKDOCS_CODE.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + hashlib.sha256(source.read_bytes()).digest())

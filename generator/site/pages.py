@@ -6,7 +6,9 @@ from generator.analysis import Analysis
 from generator.catalogue.free_tier import free_tier_programs
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import cents
+from generator.render.guardrails import guardrails_yaml
 from generator.render.review import RISK_BADGE, summary_table
+from generator.rules import RULES
 from generator.site.markdown import environment
 from generator.site.reference import reference_sections
 from generator.views import cost_view
@@ -96,8 +98,6 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
     out = {path: text.encode() for path, text in pages.items()}
     out["assets/archgen.css"] = STATIC_CSS.encode()
     if m.cost.budget is not None:
-        from generator.render.guardrails import guardrails_yaml
-
         out["guardrails/cost-guardrails.yaml"] = guardrails_yaml(m)
     return out
 
@@ -111,6 +111,4 @@ def _quota_table(ctx: Analysis) -> Table:
 
 
 def _rules():
-    from generator.rules import RULES
-
     return sorted(RULES, key=lambda r: r.code)
