@@ -24,6 +24,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
 
 def _inline(text: str, *, line_start: bool = True) -> str:
+    if line_start:
+        text = text.lstrip()  # leading spaces or a tab would start an indented code block
     out = []
     for ch in html.escape(_CONTROL.sub("", text), quote=False):
         if ch in _MD_BACKSLASHED:
