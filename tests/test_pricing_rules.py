@@ -135,3 +135,27 @@ def test_unknown_scenario_is_a_usage_error(project: Path) -> None:
 def test_cost_table_text_has_totals(project: Path) -> None:
     result = run_cli("cost", cwd=project)
     assert "Total per month" in result.stdout and "$20.99" in result.stdout and "$131.89" in result.stdout
+
+
+def test_generic_services_follow_scenario_multipliers() -> None:
+    """Regression: a `generic` flat fee ignored even an explicit `service_multipliers: {svc: 10}`."""
+    from generator.schema.cost import Scenario
+
+    model = one_service("generic", usage={"fixed_monthly_usd": 12})
+    catalogue = default_catalogue()
+    explicit = Scenario(id="s", name="S", multiplier=Decimal(1), service_multipliers={"svc": Decimal(10)})
+    assert cents(estimate(model, catalogue, explicit).total) == Decimal("120.00")
+    everything = Scenario(id="t", name="T", multiplier=Decimal(3))
+    assert cents(estimate(model, catalogue, everything).total) == Decimal("36.00")
+
+
+def test_what_a_multiplier_leaves_alone_is_data_on_the_kind() -> None:
+    """Hours are provisioned time, not traffic: a 10x traffic scenario keeps one load balancer at 730 h."""
+    from generator.catalogue.service_kinds import SERVICE_KINDS
+    from generator.pricing.scenario import apply_scenario
+    from generator.schema.cost import Scenario
+
+    assert SERVICE_KINDS["alb"].usage_keys["hours"].scales is False
+    model = one_service("alb", usage={"hours": 730, "lcus": 1})
+    scaled = apply_scenario(model.services[0], Scenario(id="x", name="X", multiplier=Decimal(10)))
+    assert scaled.usage == {"hours": Decimal(730), "lcus": Decimal(10)}

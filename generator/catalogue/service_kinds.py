@@ -46,6 +46,7 @@ class UsageKey(Strict):
     description: Text
     per: Literal["resource", "total"] = "total"
     optional: bool = False  # the estimate is complete without it
+    scales: bool = True  # false: provisioned things or durations, which a traffic multiplier leaves alone
 
 
 class ServiceKind(Strict):

@@ -5,30 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.schema.aws import Service
 from generator.schema.cost import Scenario
-
-# dimensions that describe provisioned things or durations, not traffic: a traffic multiplier leaves them alone
-NON_SCALING = frozenset(
-    {
-        "hours",
-        "average_duration_ms",
-        "hosted_zones",
-        "public_certificates",
-        "web_acls",
-        "rules",
-        "custom_metrics",
-        "alarms",
-        "dashboards",
-        "standard_parameters",
-        "advanced_parameters",
-        "secrets",
-        "budgets",
-        "active_pipelines",
-        "public_ipv4_addresses",
-        "fixed_monthly_usd",
-    }
-)
 
 BASELINE = Scenario(id="baseline", name="Baseline", description="The usage written in the model.")
 
@@ -48,7 +27,8 @@ class ScenarioService:
 
 def apply_scenario(service: Service, scenario: Scenario) -> ScenarioService:
     factor = scenario.service_multipliers.get(service.id, scenario.multiplier)
-    usage = {k: (v if k in NON_SCALING else v * factor) for k, v in service.usage.items()}
+    keys = SERVICE_KINDS[service.kind].usage_keys
+    usage = {k: (v * factor if keys[k].scales else v) for k, v in service.usage.items()}
     usage.update(scenario.overrides.get(service.id, {}))
     sizing = scenario.sizing_overrides.get(service.id, {})
     s = service.sizing
