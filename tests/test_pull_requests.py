@@ -177,3 +177,22 @@ def test_diff_comment_stays_under_the_github_limit() -> None:
     )
     text = diff_markdown(big)
     assert len(text) <= GITHUB_COMMENT_LIMIT and "cut to fit" in text
+
+
+def test_check_judges_images_by_their_dot_not_their_bytes(tmp_path: Path) -> None:
+    """Images rendered by another Graphviz/cairo build (GitHub's runners) differ in bytes but not in
+    DOT: `check` passes and says so; a real change of the view still fails it."""
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "model", project / "model", ignore=shutil.ignore_patterns("*.json"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    assert run_cli("build", "--no-site", cwd=project).exit_code == 0
+    for svg in [*(project / "diagrams_out").glob("*.svg"), *(project / "docs" / "diagrams").glob("*.svg")]:
+        svg.write_text(svg.read_text().replace("<svg", "<!-- rendered elsewhere -->\n<svg", 1))
+    result = run_cli("check", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "differ only in rendering" in result.stdout
+    dot = project / "diagrams_out" / "context.dot"
+    dot.write_text(dot.read_text() + "\n// edited\n")
+    stale = run_cli("check", cwd=project)
+    assert stale.exit_code == 1
+    assert "diagrams_out/context.dot (differs)" in stale.stderr and "diagrams_out/context.svg (differs)" in stale.stderr
