@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 
 def _project(tmp_path: Path) -> Path:
@@ -98,3 +98,20 @@ def test_serve_regenerates_when_a_model_file_changes(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_plain_mkdocs_build_with_the_plugin_keeps_the_committed_pages(project: Path) -> None:
+    """The plugin runs the same pipeline as `archgen build`, options included: a plain `mkdocs build`
+    (what `archgen serve` runs) leaves docs/ byte-identical, Options page and all."""
+    import subprocess
+    import sys
+
+    from generator.publish.staging import read_tree
+
+    assert run_cli("build", "--no-site", cwd=project).exit_code == 0
+    before = read_tree(project / "docs")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    proc = subprocess.run([str(mkdocs), "build", "-q"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert read_tree(project / "docs") == before
+    assert "No options are declared" not in (project / "docs" / "options.md").read_text()
