@@ -129,10 +129,16 @@ class _Checker:
             dims = usage_dimensions(s.kind)
             for key in s.usage:
                 if key not in dims:
-                    hint = did_you_mean(key, dims) or (
-                        f"{SERVICE_KINDS[s.kind].title} is billed by: {', '.join(dims)}"
+                    takes = (
+                        f"{SERVICE_KINDS[s.kind].title} takes: {', '.join(dims)}"
                         if dims
                         else f"{SERVICE_KINDS[s.kind].title} takes no usage"
+                    )
+                    close = did_you_mean(key, dims, cutoff=0.85)  # a shared suffix (_deliveries) is no match
+                    hint = (
+                        f"{close} {takes} (see the Service kinds page)"
+                        if close
+                        else f"{takes} (see the Service kinds page)"
                     )
                     self.report(
                         ("services", i, "usage", key),

@@ -12,6 +12,7 @@ from generator.rules import RULES
 from generator.site.markdown import environment
 from generator.site.reference import reference_sections
 from generator.views import cost_view
+from generator.views.kinds_view import kind_sections
 from generator.views.options_view import comparison_table
 from generator.views.services_view import service_rows
 from generator.views.table import Table
@@ -88,6 +89,9 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
         "rules.md": env.get_template("rules.md.j2").render(**common, rules=_rules()),
         "decisions/index.md": env.get_template("decisions_index.md.j2").render(**common),
         "reference.md": env.get_template("reference.md.j2").render(**common, sections=reference_sections()),
+        "service-kinds.md": env.get_template("service_kinds.md.j2").render(
+            **common, sections=kind_sections(ctx.catalogue)
+        ),
     }
     changes = {o.option.info.id: o.changes for o in ctx.options}
     table = comparison_table(m, ctx.option_rows(), link_decisions=True) if ctx.options else None
