@@ -14,6 +14,7 @@ from generator.cli import (
     cost,
     diagrams,
     guardrails,
+    init,
     pr,
     review,
     validate,
@@ -51,7 +52,7 @@ def root(
 
 
 # registered explicitly, in the order `archgen --help` lists them
-for command_group in (validate, compare, guardrails, pr, review, cost, diagrams, build):
+for command_group in (init, validate, compare, guardrails, pr, review, cost, diagrams, build):
     command_group.register(app)
 
 EXIT_INTERNAL = EXIT_INVALID + 69  # 70, EX_SOFTWARE

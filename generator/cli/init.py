@@ -1,0 +1,71 @@
+"""`archgen init [DIR]`: a new project that builds right away (asks nothing; flags for the choices)."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from pathlib import Path
+from string import Template
+from typing import Annotated
+
+import typer
+
+from generator.cli.common import out
+from generator.errors import UsageError
+
+STARTER = Path(__file__).resolve().parent / "starter"
+# starter template -> where it goes in the new project
+FILES = {
+    "model/model.yaml.tmpl": "model/model.yaml",
+    "mkdocs.yml.tmpl": "mkdocs.yml",
+    "workflows/architecture.yml.tmpl": ".github/workflows/architecture.yml",
+    "workflows/publish.yml.tmpl": ".github/workflows/publish.yml",
+    "pre-commit-config.yaml.tmpl": ".pre-commit-config.yaml",
+    "README-architecture.md.tmpl": "README.md",
+}
+
+
+class Program(str, Enum):
+    legacy = "legacy"
+    free_plan = "free_plan"
+    none = "none"
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder of the new project (created if missing).")] = Path("."),
+    name: Annotated[str, typer.Option("--name", help="The system's name.")] = "My system",
+    region: Annotated[str, typer.Option("--region", help="Primary AWS region.")] = "us-east-1",
+    free_tier: Annotated[Program, typer.Option("--free-tier", help="The account's free-tier program.")] = Program.none,
+) -> None:
+    """Start a project: a minimal valid model with comments, mkdocs.yml, the two workflows, pre-commit."""
+    if not re.fullmatch(r"[^\x00-\x1f\x7f\"'\\$]{1,80}", name):
+        raise UsageError(
+            f"--name {name!r} cannot be used", hint="use up to 80 characters, no quotes, $ or control characters"
+        )
+    if not re.fullmatch(r"[a-z]{2}(-[a-z]+)+-\d", region):
+        raise UsageError(f"--region {region!r} is not an AWS region id", hint="for example us-east-1")
+    targets = {rel: directory / dest for rel, dest in FILES.items()}
+    existing = [p.as_posix() for rel, p in targets.items() if p.exists() and not rel.startswith("README")]
+    if existing:
+        raise UsageError(f"{', '.join(existing)} already exist(s)", hint="run init in a new or empty folder")
+    values = {"name": name, "region": region, "program": free_tier.value}
+    try:
+        for rel, target in targets.items():
+            text = Template((STARTER / rel).read_text()).substitute(values)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.name == "README.md" and target.exists():
+                text = target.read_text().rstrip() + "\n\n" + text
+            target.write_text(text)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write into {directory.as_posix()}: {exc.strerror}", hint="choose a folder you can write to"
+        ) from None
+    out.print(
+        f"created {name} in {directory.as_posix()}/: model/, mkdocs.yml, .github/workflows/, "
+        f".pre-commit-config.yaml\nnext: cd {directory.as_posix()} && archgen build",
+        markup=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
