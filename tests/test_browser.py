@@ -123,3 +123,21 @@ def test_search_finds_a_service_by_name(served, browser) -> None:
     assert results.count() >= 1
     assert "DynamoDB" in page.locator(".md-search-result").inner_text()
     assert errors == []
+
+
+FIRST_SCREEN_TEXT = """() => [...document.querySelectorAll('article p, article li, article h1')]
+  .filter(e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })
+  .map(e => e.innerText).join('\\n')"""
+
+
+def test_the_first_screen_is_the_decision_pack(served, browser) -> None:
+    """At 1366x768 the Proposal's first screen holds the ask, every scenario's total and the top risks."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{served}/", wait_until="load")
+    visible = page.evaluate(FIRST_SCREEN_TEXT)
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "proposal-first-screen.png"))
+    page.close()
+    assert "The ask: Approve the launch architecture" in visible, visible
+    assert "Launch (first year) $20.99" in visible and "Growth (year two) $131.89" in visible, visible
+    assert "Top risks:" in visible and "REL001@main_db" in visible, visible

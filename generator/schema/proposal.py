@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.values import Name, Strict, Text
+from generator.values import IsoDate, Name, Strict, Text
+
+
+class Ask(Strict):
+    """What the audience is asked to decide, by whom and by when (the first thing the Proposal page says)."""
+
+    decision: Text
+    """The decision requested, e.g. "Approve the launch architecture and a $100 monthly budget"."""
+    by: Name | None = None
+    """Who decides."""
+    deadline: IsoDate | None = None
+    """When the decision is needed (YYYY-MM-DD)."""
 
 
 class Proposal(Strict):
@@ -22,3 +33,5 @@ class Proposal(Strict):
     """AWS regions in use; the first is the primary region."""
     currency: Literal["USD"] = "USD"
     """Currency of every amount in the model (AWS list prices are in USD)."""
+    ask: Ask | None = None
+    """The decision requested of the audience."""

@@ -74,7 +74,8 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
             pillars=summary_table(ctx.review), top=_findings_table(
                 [f for f in failing if not f.acknowledged][:5] + [f for f in failing if f.acknowledged
                                                                    and f.risk == "HIGH"][:5]),
-            open_decisions=[d for d in m.decisions if d.status == "proposed"]),
+            open_decisions=[d for d in m.decisions if d.status == "proposed"],
+            top_risks=_top_risks(failing)),
         "architecture.md": env.get_template("architecture.md.j2").render(**common, views=ctx.views),
         "services.md": env.get_template("services.md.j2").render(**common, rows=rows, summary=services_summary),
         "cost.md": env.get_template("cost.md.j2").render(
@@ -112,6 +113,13 @@ def _quota_table(ctx: Analysis) -> Table:
                  for q in ctx.review.quotas)
     return Table(("Quota", "Scenario", "Element", "Needed", "Default quota", "Used", "Status", "Source"), rows,
                  ("l", "l", "l", "r", "r", "r", "l", "l"))
+
+
+def _top_risks(failing) -> list:
+    """The three findings the decision should weigh: open ones by risk, then acknowledged HIGH ones."""
+    order = {"HIGH": 0, "MEDIUM": 1, "LOW": 2}
+    open_first = sorted(failing, key=lambda f: (not f.open, order[f.risk], f.key))
+    return [f for f in open_first if f.open or f.risk == "HIGH"][:3]
 
 
 def _rules():
