@@ -43,16 +43,11 @@ def _findings_table(findings, prefix: str = "") -> Table:
     return Table(("Risk", "Finding", "What", "Best practices", "State"), tuple(rows))
 
 
-def build_pages(ctx: Analysis) -> dict[str, bytes]:
-    env = environment()
-    m = ctx.index.model
-    first = ctx.reports[0]
-    budget = cost_view.budget_rows(m, ctx.reports)
-    rows = service_rows(ctx.index, first)
-    failing = [f for f in ctx.review.findings if f.status == "fail"]
-    common = {
+def _common(ctx: Analysis) -> dict:
+    """What every template may use."""
+    return {
         "ctx": ctx,
-        "m": m,
+        "m": ctx.model,
         "stamp": ctx.page_stamp,
         "cents": cents,
         "kinds": SERVICE_KINDS,
@@ -61,6 +56,16 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
         "free_tier": free_tier_programs(),
         "unpriced": cost_view.unpriced_note(ctx.reports),
     }
+
+
+def build_pages(ctx: Analysis) -> dict[str, bytes]:
+    env = environment()
+    m = ctx.index.model
+    first = ctx.reports[0]
+    budget = cost_view.budget_rows(m, ctx.reports)
+    rows = service_rows(ctx.index, first)
+    failing = [f for f in ctx.review.findings if f.status == "fail"]
+    common = _common(ctx)
     services_summary = Table(
         ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
         tuple((f"[{r.id}](#{r.id.replace('_', '-')})", r.kind, r.role, cost_view.usd(r.monthly), f"{r.share:.1f}%",
