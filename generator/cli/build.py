@@ -14,6 +14,7 @@ ProjectOpt = Annotated[Path, typer.Option("--project", help="Project root: where
 
 
 def build_summary(built, *, site: bool) -> str:
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.pricing.estimate import cents
 
     a = built.analysis
@@ -32,6 +33,7 @@ def build_summary(built, *, site: bool) -> str:
 
 
 def _write_schema(model: Path) -> None:
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.json_schema import schema_bytes
     from generator.publish.staging import write_file_atomic
 
@@ -48,6 +50,7 @@ def _write_schema(model: Path) -> None:
 
 def _generate_and_publish(model: Path, project: Path, no_site: bool, no_cache: bool, worker, strict: bool = False):
     """Validate, analyse, lay out and publish; (loaded model, what was built, whether anything changed)."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.analysis import analyse
     from generator.load.options import load_model_and_options
     from generator.publish.layout_cache import LayoutCache
@@ -96,6 +99,7 @@ def build(
             err.print(warnings, markup=False)
         out.print(summary.replace("built ", "up to date: ", 1), markup=False)
         return
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.mkdocs.config_check import check_mkdocs_config
     from generator.mkdocs.worker import MkDocsWorker
 

@@ -11,6 +11,7 @@ from generator.cli.cost import TableFormat, TableFormatOpt, analysed
 
 def compare(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
     """Compare the proposal with the options in model/options/: cost per scenario, risk, availability."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.render.options import options_json
     from generator.render.tables import to_markdown, to_text
     from generator.views.options_view import comparison_table

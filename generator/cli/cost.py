@@ -42,6 +42,7 @@ def cost(
     ] = None,
 ) -> None:
     """Print the monthly cost estimate per service and scenario, with savings levers and the budget."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.parse.suggest import did_you_mean
     from generator.render.cost import cost_json
     from generator.render.tables import to_markdown, to_text
@@ -90,6 +91,7 @@ def cost(
 
 def services(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
     """Print the service-justification table: role, requirement, why, alternatives, decision, cost."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.render.cost import services_json, services_table
     from generator.render.tables import to_markdown, to_text
     from generator.views.services_view import service_rows

@@ -33,6 +33,7 @@ def stale_outputs(project: Path, built) -> tuple[list[str], int]:
     are Graphviz's rendering of the DOT, whose bytes depend on the Graphviz, cairo and font build: an
     image counts as current when its view's committed DOT is exactly what the model produces.
     """
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.publish.staging import read_tree
 
     committed_dot = read_tree(project / "diagrams_out")
@@ -97,6 +98,7 @@ def check(
     ),
 ) -> None:
     """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.analysis import analyse
     from generator.load.options import load_model_and_options
     from generator.publish.layout_cache import LayoutCache
@@ -134,6 +136,7 @@ def diff(
     ] = False,
 ) -> None:
     """Semantic diff of two model versions: elements, relationships, cost and risk, for a PR comment."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.analysis import analyse
     from generator.cli import git_source
     from generator.diffing.model_diff import diff_models

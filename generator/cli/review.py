@@ -32,6 +32,7 @@ def review(
     ] = None,
 ) -> None:
     """Review the model against the six Well-Architected pillars: question risk, findings, availability, quotas."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.render.review import (
         review_github,
         review_json,
@@ -63,6 +64,7 @@ def review(
 
 def rules() -> None:
     """List the Well-Architected rule catalogue."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.rules import RULES
 
     for r in RULES:
@@ -71,6 +73,7 @@ def rules() -> None:
 
 def explain(code: Annotated[str, typer.Argument(help="A rule code such as REL001.")]) -> None:
     """Print a rule's documentation."""
+    # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.parse.suggest import did_you_mean
     from generator.rules import BY_CODE
 

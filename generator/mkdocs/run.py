@@ -37,6 +37,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    # the sanitiser imports MkDocs' plugin API: same reason
     from generator.mkdocs import sanitize
 
     check_config(config_file)
