@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from generator.json_schema import model_json_schema
 from generator.views.table import Table
 
@@ -35,9 +37,14 @@ def reference_sections() -> list[tuple[str, str, Table]]:
     return sections
 
 
+def _own_markdown(text: str) -> str:
+    """archgen's own field docstrings are Markdown (code spans for values): one table cell, rendered."""
+    return html.escape(text, quote=False).replace("|", "&#124;").replace("\n", " ")
+
+
 def _table(d: dict, required: set[str]) -> Table:
     rows = []
     for field, prop in d.get("properties", {}).items():
         rows.append((f"{field}", _type_of(prop), "yes" if field in required else "",
-                     prop.get("description", "").replace("\n", " ")))
+                     _own_markdown(prop.get("description", ""))))
     return Table(("Field", "Type", "Required", "Description"), tuple(rows))
