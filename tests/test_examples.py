@@ -75,3 +75,12 @@ def test_the_hybrid_example_draws_its_on_premises_systems(tmp_path: Path) -> Non
     assert run_cli("build", "--no-site", cwd=project).exit_code == 0
     dot = (project / "diagrams_out" / "deployment.dot").read_text()
     assert "ERP (on premises)" in dot
+
+
+def test_unanswered_questions_never_look_like_success(tmp_path: Path) -> None:
+    """A model that answers no question (Wild Rydes) shows 57 neutral 'question' boxes, no green ticks."""
+    project = _copy("serverless-wild-rydes", tmp_path)
+    assert run_cli("build", "--no-site", cwd=project).exit_code == 0
+    page = (project / "docs" / "well-architected.md").read_text()
+    assert page.count("??? question") == 57
+    assert "??? success" not in page
