@@ -33,12 +33,14 @@ class Diagnostic:
 
 
 MAX_RENDERED = 200  # diagnostics shown in full; the rest are counted
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+# C0 controls but tab and newline, DEL and C1: what model text may not hold (values.py refuses them)
+# and what no output shows (printable, and every escaper in render/escape.py)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
     """Terminal text: control characters (escape sequences from model text) removed, tab and newline kept."""
-    return _CONTROL.sub("", text)
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def _source_excerpt(location: Location, lines_of: Callable[[str], list[str] | None]) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from generator.diagnostics import CONTROL_CHARACTERS
 from generator.parse.yaml12 import YamlFloat, YamlInt
 
 MAX_QUANTITY = Decimal("1e12")
@@ -23,7 +24,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
 )
@@ -35,7 +35,7 @@ def _as_text(value):
     if isinstance(value, (YamlFloat, YamlInt)):
         return value.source
     if isinstance(value, str):
-        bad = _CONTROL.search(value)
+        bad = CONTROL_CHARACTERS.search(value)
         if bad:
             raise PydanticCustomError(
                 "control_character",

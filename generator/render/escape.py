@@ -19,15 +19,14 @@ _MD_BACKSLASHED = frozenset("\\`*_[]")
 # characters no backslash neutralises everywhere: written as numeric entities instead
 _MD_ENTITIES = {"{": "&#123;", "}": "&#125;", "|": "&#124;"}
 # a line that starts like a block (heading, list, quote, admonition, table, code fence) stays text
-_BLOCK_START = re.compile(r"^(\s*)(?:(?P<mark>[#+\-!])|\d+(?P<number>[.)])|(?P<other>[?~]))")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+_BLOCK_START = re.compile(r"^(?:(?P<mark>[#+\-!])|\d+(?P<number>[.)])|(?P<other>[?~]))")
 
 
 def _inline(text: str, *, line_start: bool = True) -> str:
     if line_start:
         text = text.lstrip()  # leading spaces or a tab would start an indented code block
     out = []
-    for ch in html.escape(_CONTROL.sub("", text), quote=False):
+    for ch in html.escape(printable(text), quote=False):
         if ch in _MD_BACKSLASHED:
             out.append("\\" + ch)
         else:
@@ -67,12 +66,12 @@ def admonition_title(value: object) -> str:
 
 def html_text(value: object) -> str:
     """Text between HTML tags."""
-    return html.escape(_CONTROL.sub("", str(value)), quote=False)
+    return html.escape(printable(str(value)), quote=False)
 
 
 def html_attr(value: object) -> str:
     """Text inside a double- or single-quoted HTML attribute value."""
-    return html.escape(_CONTROL.sub("", str(value)).replace("\n", " "), quote=True)
+    return html.escape(printable(str(value)).replace("\n", " "), quote=True)
 
 
 def safe_url(value: object) -> str:
@@ -88,7 +87,7 @@ def safe_url(value: object) -> str:
 
 def dot_text(value: object) -> str:
     """Plain (non-HTML) Graphviz label text: backslashes are literal, never escape sequences."""
-    return _CONTROL.sub("", str(value)).replace("\\", "\\\\")
+    return printable(str(value)).replace("\\", "\\\\")
 
 
 def terminal_text(value: object) -> str:
@@ -108,7 +107,7 @@ def cloudformation_text(value: object) -> str:
 
 def md_code(value: object) -> str:
     """A Markdown code span holding the text verbatim: fenced by more backticks than the text contains."""
-    text = _CONTROL.sub("", str(value)).replace("\n", " ")
+    text = printable(str(value)).replace("\n", " ")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
