@@ -7,7 +7,7 @@ read it, and rendering never computes.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.catalogue.prices import PriceCatalogue, default_catalogue
 from generator.diagnostics import Diagnostic, Location
@@ -135,14 +135,4 @@ def analyse(
         )
         for o in options
     )
-    return Analysis(
-        base.loaded,
-        base.index,
-        catalogue,
-        base.reports,
-        base.levers,
-        base.review,
-        base.views,
-        analysed,
-        base.cost_warnings,
-    )
+    return replace(base, options=analysed)

@@ -12,14 +12,9 @@ from generator.parse.sourcemap import SourceMap
 from generator.pricing.estimate import CostReport
 from generator.schema import Model
 
-# the sizing field that selects a variant, so the warning points at the value to change
-_VARIANT_FIELD = {
-    "instance_class": "instance_class",
-    "engine": "engine",
-    "storage_class": "storage_class",
-    "api_type": "api_type",
-    "architecture": "architecture",
-}
+# sizing fields that select a price variant (same names in the price catalogue's `when`), so the
+# warning points at the value to change
+_VARIANT_FIELDS = ("instance_class", "engine", "storage_class", "api_type", "architecture")
 
 
 def _priced_values(catalogue: PriceCatalogue, kind: str, dimension: str, key: str) -> list[str]:
@@ -65,8 +60,8 @@ def unpriced_diagnostics(
 
 def _missing_variant(catalogue: PriceCatalogue, kind: str, dimension: str, service) -> tuple[str, list[str]] | None:
     """The sizing field whose value has no price, with the values that do."""
-    for key, field in _VARIANT_FIELD.items():
-        priced = _priced_values(catalogue, kind, dimension, key)
+    for field in _VARIANT_FIELDS:
+        priced = _priced_values(catalogue, kind, dimension, field)
         value = getattr(service.sizing, field, None)
         if priced and value is not None and value not in priced:
             return field, priced

@@ -20,17 +20,13 @@ def _usd(value) -> str:
     return f"{sign}${abs(value):,.2f}"
 
 
-def _e(text) -> str:
-    return md_inline(text)
-
-
 def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tuple[str, ...] | None = None) -> str:
     """The PR comment. `gate`: the gate's failures when it was checked (empty: passed; None: not checked)."""
     c = counts(d)
     head = [MARKER, "## Architecture change (archgen)", ""]
     if gate is not None:
         head += [f"**Gate: failed** ({len(gate)}):" if gate else "**Gate: passed** (the base branch's gates)", ""]
-        head += [f"- {_e(line)}" for line in gate] + ([""] if gate else [])
+        head += [f"- {md_inline(line)}" for line in gate] + ([""] if gate else [])
     if d.policy:
         head += ["### Policy changes (need a separate approval)", ""]
         head += [f"- {md_code(line)}" for line in d.policy] + [""]
@@ -38,8 +34,8 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         head.append("No architectural change: the model's elements, cost and risk are the same.")
         return "\n".join(head) + "\n"
     cost_line = "; ".join(
-        f"{_e(x.scenario)}: {_floor(x.old_unpriced)}${x.old_total:,.2f} → {_floor(x.new_unpriced)}${x.new_total:,.2f}"
-        f" ({_usd(x.delta)})"
+        f"{md_inline(x.scenario)}: {_floor(x.old_unpriced)}${x.old_total:,.2f} → "
+        f"{_floor(x.new_unpriced)}${x.new_total:,.2f} ({_usd(x.delta)})"
         for x in d.costs
     )
     head += [f"**Monthly cost**: {cost_line}", ""]
@@ -48,7 +44,7 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         newly = {line for x in d.costs for line in x.newly_unpriced}
         head += [
             f"**Not priced** ({len(unpriced)} line{'s' if len(unpriced) != 1 else ''}; totals read 'at least'): "
-            + "; ".join(_e(line) + (" (new in this change)" if line in newly else "") for line in unpriced),
+            + "; ".join(md_inline(line) + (" (new in this change)" if line in newly else "") for line in unpriced),
             "",
         ]
     head += [
@@ -59,9 +55,9 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         "",
     ]
     for f in d.new_findings:
-        head.append(f"- 🔺 new {f.risk} {md_code(f.key)}: {_e(f.message)}")
+        head.append(f"- 🔺 new {f.risk} {md_code(f.key)}: {md_inline(f.message)}")
     for f in d.resolved_findings:
-        head.append(f"- ✅ resolved {md_code(f.key)}: {_e(f.message)}")
+        head.append(f"- ✅ resolved {md_code(f.key)}: {md_inline(f.message)}")
     stale = d.new_review.stale_acknowledgements if d.new_review is not None else ()
     if stale:
         head.append(
@@ -93,7 +89,7 @@ def _details(d: ModelDiff) -> list[str]:
             "|---|---|---:|---:|---:|",
         ]
         details += [
-            f"| {_e(s)} | {md_code(sid)} | ${a:,.2f} | ${b:,.2f} | {_usd(b - a)} |" for s, sid, a, b in cost_rows
+            f"| {md_inline(s)} | {md_code(sid)} | ${a:,.2f} | ${b:,.2f} | {_usd(b - a)} |" for s, sid, a, b in cost_rows
         ]
         details += ["", "</details>", ""]
     if d.elements:
@@ -101,12 +97,14 @@ def _details(d: ModelDiff) -> list[str]:
         for e in d.elements:
             details.append(f"- **{e.kind}** {e.section[:-1] if e.section != 'people' else 'person'} {md_code(e.id)}")
             for f in e.fields:
-                details.append(f"    - {md_code(f.path)}: {_e(json.dumps(f.old))} → {_e(json.dumps(f.new))}")
+                details.append(
+                    f"    - {md_code(f.path)}: {md_inline(json.dumps(f.old))} → {md_inline(json.dumps(f.new))}"
+                )
         details += ["", "</details>", ""]
     if d.relationships_added or d.relationships_removed:
         details += ["<details><summary>Relationships</summary>", ""]
-        details += [f"- added: {_e(r)}" for r in d.relationships_added]
-        details += [f"- removed: {_e(r)}" for r in d.relationships_removed]
+        details += [f"- added: {md_inline(r)}" for r in d.relationships_added]
+        details += [f"- removed: {md_inline(r)}" for r in d.relationships_removed]
         details += ["", "</details>", ""]
     return details
 
