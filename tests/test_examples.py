@@ -64,6 +64,11 @@ def test_the_hybrid_example_never_shows_a_plain_total(tmp_path: Path) -> None:
     cost = (project / "docs" / "cost.md").read_text()
     assert "at least $" in proposal and "Not every line is priced" in proposal
     assert "at least $" in cost and "NOT PRICED" in cost
+    # the service itself, not only the totals: its row, its Services entry and its JSON
+    assert "| reporting\\_rds | Amazon RDS | at least $" in cost
+    assert "**Monthly (Steady state)**: at least $" in (project / "docs" / "services.md").read_text()
+    services = __import__("json").loads(run_cli("services", "--format", "json", cwd=project).stdout)
+    assert [s["id"] for s in services if s["monthly_is_lower_bound"]] == ["reporting_rds"]
     data = __import__("json").loads(run_cli("cost", "--format", "json", cwd=project).stdout)
     assert all(s["total_is_lower_bound"] for s in data["scenarios"])
     strict = run_cli("build", "--strict", cwd=project)

@@ -15,13 +15,11 @@ ProjectOpt = Annotated[Path, typer.Option("--project", help="Project root: where
 
 def build_summary(built, *, site: bool) -> str:
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
-    from generator.pricing.estimate import cents
+    from generator.views.cost_view import total_text
 
     a = built.analysis
     pages = sum(1 for name in built.docs if name.endswith(".md"))
-    costs = ", ".join(
-        f"{r.scenario.name} {'at least ' if r.lower_bound else ''}${cents(r.total):,.2f}" for r in a.reports
-    )
+    costs = ", ".join(f"{r.scenario.name} {total_text(r)}" for r in a.reports)
     counts = a.review.finding_counts()
     acked = sum(1 for f in a.review.findings if f.status == "fail" and f.acknowledged)
     findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"

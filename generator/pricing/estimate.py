@@ -65,6 +65,11 @@ class ServiceCost:
     def free_value(self) -> Decimal:
         return sum((line.free_value for line in self.lines), Decimal(0))
 
+    @property
+    def lower_bound(self) -> bool:
+        """True when a line has no price: the total is only a floor."""
+        return bool(self.unpriced)
+
 
 @dataclass(frozen=True)
 class CostReport:
@@ -95,7 +100,7 @@ class CostReport:
     @property
     def lower_bound(self) -> bool:
         """True when the total leaves out unpriced lines: it is only a floor."""
-        return any(s.unpriced for s in self.services)
+        return any(s.lower_bound for s in self.services)
 
     @property
     def warnings(self) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.pricing.estimate import CostReport, cents
 from generator.pricing.levers import Lever
 from generator.schema import Model
-from generator.views.cost_view import usd
+from generator.views.cost_view import total_text
 from generator.views.services_view import ServiceRow
 from generator.views.table import Table
 
@@ -78,6 +78,7 @@ def services_json(rows: list[ServiceRow]) -> list[dict]:
             "decision": r.decision,
             "pillars": list(r.pillars),
             "monthly_usd": str(round(r.monthly, 2)),
+            "monthly_is_lower_bound": r.cost.lower_bound,
             "share_percent": f"{r.share:.1f}",
         }
         for r in rows
@@ -106,7 +107,7 @@ def services_table(rows: list[ServiceRow], scenario_name: str) -> Table:
                 r.why,
                 "; ".join(f"{o}: {w}" for o, w in r.alternatives) or "-",
                 r.decision or "-",
-                usd(r.monthly),
+                total_text(r.cost),
                 f"{r.share:.1f}%",
             )
             for r in rows

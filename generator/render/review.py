@@ -158,7 +158,7 @@ def review_github(rv, loaded) -> str:
             locations.get(f.element) or fallback,
             f.code,
             f.message,
-            hint=f"Well-Architected {', '.join(f.practices)}; `archgen explain {f.code.lstrip('X')}`",
+            hint=f"Well-Architected {', '.join(f.practices)}; `archgen explain {f.code}`",
             severity="error" if f.risk == "HIGH" else "warning",
         )
         for f in rv.findings

@@ -36,7 +36,7 @@ def _decision_link(decision_id: str | None, prefix: str = "") -> str:
 def _findings_table(findings, prefix: str = "") -> Table:
     rows = []
     for f in findings:
-        code = f.code.lstrip("X")
+        code = f.code
         state = f"acknowledged: {f.acknowledged}" if f.acknowledged else "**open**"
         rows.append((RISK_BADGE[f.risk], f"[{f.key}]({prefix}rules.md#rule-{code.lower()})", f.message,
                      ", ".join(f.practices), state))
@@ -65,22 +65,23 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
     budget = cost_view.budget_rows(m, ctx.reports)
     rows = service_rows(ctx.index, first)
     failing = [f for f in ctx.review.findings if f.status == "fail"]
+    # what the decision should weigh, in the review's order (by risk): open findings, then accepted HIGH ones
+    open_ones = [f for f in failing if f.open]
+    accepted_high = [f for f in failing if f.acknowledged and f.risk == "HIGH"]
     common = _common(ctx)
     services_summary = Table(
         ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
-        tuple((f"[{r.id}](#{r.id.replace('_', '-')})", r.kind, r.role, cost_view.usd(r.monthly), f"{r.share:.1f}%",
+        tuple((f"[{r.id}](#{r.id.replace('_', '-')})", r.kind, r.role, cost_view.total_text(r.cost), f"{r.share:.1f}%",
                _decision_link(r.decision)) for r in rows),
         ("l", "l", "l", "r", "r", "l"),
-        ("Total", "", "", cost_view.usd(first.total), "100%", ""))
+        ("Total", "", "", cost_view.total_text(first), "100%", ""))
     pages = {
         "index.md": env.get_template("proposal.md.j2").render(
             **{**common, "stamp": ctx.stamp}, budget=budget, headline=next((v for v in ctx.views if v.kind == "container"), ctx.views[0]),
             levers=cost_view.levers_table(ctx.levers[first.scenario.id]),
-            pillars=summary_table(ctx.review), top=_findings_table(
-                [f for f in failing if not f.acknowledged][:5] + [f for f in failing if f.acknowledged
-                                                                   and f.risk == "HIGH"][:5]),
+            pillars=summary_table(ctx.review), top=_findings_table(open_ones[:5] + accepted_high[:5]),
             open_decisions=[d for d in m.decisions if d.status == "proposed"],
-            top_risks=_top_risks(failing)),
+            top_risks=(open_ones + accepted_high)[:3]),
         "architecture.md": env.get_template("architecture.md.j2").render(**common, views=ctx.views),
         "services.md": env.get_template("services.md.j2").render(**common, rows=rows, summary=services_summary),
         "cost.md": env.get_template("cost.md.j2").render(
@@ -118,13 +119,6 @@ def _quota_table(ctx: Analysis) -> Table:
                  for q in ctx.review.quotas)
     return Table(("Quota", "Scenario", "Element", "Needed", "Default quota", "Used", "Status", "Source"), rows,
                  ("l", "l", "l", "r", "r", "r", "l", "l"))
-
-
-def _top_risks(failing) -> list:
-    """The three findings the decision should weigh: open ones by risk, then acknowledged HIGH ones."""
-    order = {"HIGH": 0, "MEDIUM": 1, "LOW": 2}
-    open_first = sorted(failing, key=lambda f: (not f.open, order[f.risk], f.key))
-    return [f for f in open_first if f.open or f.risk == "HIGH"][:3]
 
 
 def _rules():

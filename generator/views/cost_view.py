@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from generator.catalogue.prices import PriceCatalogue
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.pricing.estimate import CostReport, cents
+from generator.pricing.estimate import CostReport, ServiceCost, cents
 from generator.pricing.levers import Lever
 from generator.schema import Model
 from generator.views.table import Table
@@ -16,9 +16,9 @@ def usd(value: Decimal) -> str:
     return f"${cents(value):,.2f}"
 
 
-def total_text(report: CostReport) -> str:
-    """A scenario's total; 'at least' when some lines have no price, so a floor never reads as the bill."""
-    return ("at least " if report.lower_bound else "") + usd(report.total)
+def total_text(cost: CostReport | ServiceCost) -> str:
+    """A scenario's or a service's total; 'at least' when a line has no price, so a floor never reads as the bill."""
+    return ("at least " if cost.lower_bound else "") + usd(cost.total)
 
 
 def unpriced_note(reports) -> str:
@@ -49,7 +49,7 @@ def summary_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
         costs = [r.by_service()[service.id] for r in reports]
         rows.append(
             (service.id, SERVICE_KINDS[service.kind].title)
-            + tuple(usd(c.total) + (" (needs usage)" if c.needs_usage else "") for c in costs)
+            + tuple(total_text(c) + (" (needs usage)" if c.needs_usage else "") for c in costs)
         )
     footer = ("Total per month", "") + tuple(total_text(r) for r in reports)
     return Table(headers, tuple(rows), ("l", "l") + ("r",) * len(reports), footer)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.index import ModelIndex
-from generator.pricing.estimate import CostReport
+from generator.pricing.estimate import CostReport, ServiceCost
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,12 @@ class ServiceRow:
     alternatives: tuple[tuple[str, str], ...]
     decision: str | None
     pillars: tuple[str, ...]
-    monthly: Decimal
+    cost: ServiceCost
     share: Decimal
+
+    @property
+    def monthly(self) -> Decimal:
+        return self.cost.total
 
 
 def _role(index: ModelIndex, service_id: str) -> str:
@@ -39,7 +43,7 @@ def service_rows(index: ModelIndex, report: CostReport) -> list[ServiceRow]:
     rows = []
     for s in index.model.services:
         j = s.justification
-        monthly = costs[s.id].total
+        cost = costs[s.id]
         rows.append(
             ServiceRow(
                 s.id,
@@ -51,8 +55,8 @@ def service_rows(index: ModelIndex, report: CostReport) -> list[ServiceRow]:
                 tuple((a.option, a.why_not) for a in j.alternatives) if j else (),
                 j.decision if j else None,
                 s.pillars,
-                monthly,
-                (monthly / total * 100) if total else Decimal(0),
+                cost,
+                (cost.total / total * 100) if total else Decimal(0),
             )
         )
     return rows
