@@ -32,9 +32,13 @@ class Deployment:
     flows: tuple[Flow, ...]
 
 
-def entry_service(index: ModelIndex, service_id: str) -> str:
+def fronting(index: ModelIndex) -> dict[str, str]:
+    """Service id -> the service directly in front of it (DNS aside: it names, it does not carry traffic)."""
+    return {b: s.id for s in index.model.services if s.kind not in ("route53",) for b in s.fronts}
+
+
+def entry_service(front: dict[str, str], service_id: str) -> str:
     """The outermost service in front of `service_id` (CloudFront before S3, ALB before ECS)."""
-    front = {b: s.id for s in index.model.services if s.kind not in ("route53",) for b in s.fronts}
     seen = {service_id}
     while service_id in front and front[service_id] not in seen:
         service_id = front[service_id]
@@ -63,14 +67,15 @@ def _sources(index: ModelIndex, element_id: str) -> list[str]:
     return [c.hosted_on] if c.hosted_on else []
 
 
-def _target(index: ModelIndex, element_id: str, *, entry: bool) -> str:
+def _target(index: ModelIndex, element_id: str, front: dict[str, str] | None) -> str:
+    """What a flow to `element_id` reaches: its host, or (from outside AWS, `front` given) its entry."""
     container = index.container_of(element_id)
     if container is None:
         return element_id
     host = index.elements[container].hosted_on
     if host is None:
         return element_id
-    return entry_service(index, host) if entry else host
+    return entry_service(front, host) if front is not None else host
 
 
 def _people_in_flows(index: ModelIndex) -> frozenset[str]:
@@ -95,9 +100,10 @@ def deployment_flows(index: ModelIndex) -> Deployment:
     people, externals = _people_in_flows(index), _external_systems_in_flows(index)
     visible = people | externals | set(index.services)
     flows = [Flow(s.id, behind, "", "sync") for s in index.model.services for behind in s.fronts]
+    front = fronting(index)  # built once: every flow from outside AWS looks its entry up
     for r in index.model.relationships:
         for source in _sources(index, r.source):
-            target = _target(index, r.destination, entry=source not in index.services)
+            target = _target(index, r.destination, None if source in index.services else front)
             if source in visible and target in visible and source != target:
                 flows.append(Flow(source, target, r.technology, r.interaction))
     return Deployment(people, externals, tuple(flows))
