@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 from typer.core import TyperGroup
 
@@ -20,7 +22,7 @@ def show_error(exc: ArchgenError) -> None:
             print(render_github(exc.diagnostics))
             err.print(f"invalid: {len(exc.diagnostics)} problem(s)", markup=False)
         else:
-            err.print(render_text(exc.diagnostics, exc.sources), markup=False)
+            print(render_text(exc.diagnostics, exc.sources), file=sys.stderr, flush=True)  # plain: rich adds nothing
             err.print(f"invalid: {len(exc.diagnostics)} problem(s) found; nothing was written", markup=False)
         return
     err.print(f"{exc.prefix}{exc.message}", markup=False)

@@ -58,50 +58,47 @@ def project_root(model_path: Path) -> Path:
 
 
 def merge(parsed: list[ParsedFile]) -> tuple[dict, SourceMap, list[Diagnostic]]:
-    """Join files: list sections concatenate, every other section may appear in one file only."""
+    """Join files: list sections concatenate, every other section may appear in one file only.
+
+    Files were parsed with their list items numbered on from the earlier files (`list_offsets`), so
+    their source maps join as they are; a section's own key keeps the file that opened it.
+    """
     data: dict = {}
     source_map = SourceMap()
     problems: list[Diagnostic] = []
     for pf in parsed:
-        values, keys = _by_section(pf.source_map.values), _by_section(pf.source_map.keys)
+        refused = set()
+        kept = {}
         for key, value in pf.data.items():
-            key_loc = pf.source_map.keys[(key,)]
             if key in TOP_LEVEL_LISTS and isinstance(value, list) and isinstance(data.get(key, []), list):
-                offset = len(data.get(key, []))
+                if key in data:
+                    kept[(key,)] = (source_map.keys[(key,)], source_map.values[(key,)])
                 data.setdefault(key, []).extend(value)
-                if (key,) not in source_map.keys:
-                    source_map.keys[(key,)] = key_loc
-                    source_map.values[(key,)] = pf.source_map.values[(key,)]
-                for located, merged in ((values, source_map.values), (keys, source_map.keys)):
-                    for path, loc in located.get(key, ()):
-                        if len(path) >= 2:
-                            merged[(key, path[1] + offset) + path[2:]] = loc
-                continue
-            if key in data:
+            elif key in data:
                 first = source_map.keys[(key,)]
                 problems.append(
                     Diagnostic(
-                        key_loc,
+                        pf.source_map.keys[(key,)],
                         "Y011",
                         f"section {key!r} is already defined in {first.file}:{first.line}:{first.column}",
                         hint="define each section in one file (only list sections may be split)",
                     )
                 )
-                continue
-            data[key] = value
-            for located, merged in ((values, source_map.values), (keys, source_map.keys)):
-                for path, loc in located.get(key, ()):
-                    merged[path] = loc
+                refused.add(key)
+            else:
+                data[key] = value
+        if refused:
+            source_map.values.update(
+                (p, loc) for p, loc in pf.source_map.values.items() if p[:1] and p[0] not in refused
+            )
+            source_map.keys.update((p, loc) for p, loc in pf.source_map.keys.items() if p[0] not in refused)
+        else:
+            source_map.values.update(pf.source_map.values)
+            source_map.keys.update(pf.source_map.keys)
+        source_map.values.pop((), None)
+        for path, (key_loc, value_loc) in kept.items():
+            source_map.keys[path], source_map.values[path] = key_loc, value_loc
     return data, source_map, problems
-
-
-def _by_section(locations: dict) -> dict[object, list]:
-    """Located paths grouped by their top-level section, in their original order."""
-    out: dict[object, list] = {}
-    for path, loc in locations.items():
-        if path:
-            out.setdefault(path[0], []).append((path, loc))
-    return out
 
 
 def content_hash(raw_files: list[tuple[str, bytes]]) -> str:
@@ -132,6 +129,7 @@ def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
     raw_files: list[tuple[str, bytes]] = []
     total = 0
     budget = NodeBudget(limits.max_nodes)  # shared by every file of the model
+    list_offsets: dict[str, int] = {}  # items of each list section read so far: the next file numbers on
     for file in files:
         display = display_path(file, base)
         try:
@@ -152,9 +150,13 @@ def read_model(path: Path, *, limits: Limits = DEFAULT_LIMITS, base: Path | None
             )
             break
         try:
-            parsed.append(parse_file(raw, display, limits, sources, budget))
+            parsed.append(parse_file(raw, display, limits, sources, budget, list_offsets))
         except (SourceRejected, YamlProblem) as exc:
             problems.append(exc.diagnostic)
+            continue
+        for key, value in parsed[-1].data.items():
+            if key in TOP_LEVEL_LISTS and isinstance(value, list):
+                list_offsets[key] = list_offsets.get(key, 0) + len(value)
     if problems:
         raise ModelInvalid(sorted(problems, key=Diagnostic.sort_key), sources)
     data, source_map, problems = merge(parsed)

@@ -20,6 +20,7 @@ from generator.load.model_loader import (
 )
 from generator.load.overlay import apply_overlay, sub_map
 from generator.parse.files import FileRefused, read_source_file
+from generator.parse.gc_pause import without_gc_pauses
 from generator.parse.limits import DEFAULT_LIMITS
 from generator.parse.pydantic_errors import diagnostics_from
 from generator.parse.text import SourceRejected
@@ -81,6 +82,7 @@ def load_option(option_path: Path, base: RawModel, *, root: Path | None = None) 
     return LoadedOption(info, display, validate_model(raw))
 
 
+@without_gc_pauses
 def load_model_and_options(path: Path, *, base: Path | None = None) -> tuple[LoadedModel, tuple[LoadedOption, ...]]:
     """The base model and every option under model/options/, each validated; all problems at once.
 

@@ -1,7 +1,7 @@
 """Safe YAML loading with YAML 1.2 core scalars, duplicate-key detection and a source map.
 
 PyYAML resolves scalars by YAML 1.1 rules (`no` -> False, `3.10` -> 3.1, `0755` -> 493) and keeps the
-last of two duplicate keys silently. We only use its composer (which never constructs objects, so no
+last of two duplicate keys silently. We only use its parser's events (nothing is constructed, so no
 tag can execute code), resolve plain scalars ourselves by the YAML 1.2 core schema, and build the
 data while recording where every key and value came from.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 import yaml
-from yaml.nodes import ScalarNode
 
 from generator.diagnostics import Diagnostic, Location
 
@@ -60,21 +59,9 @@ class YamlFloat(float):
         return obj
 
 
-class _PlainMarker:
-    """Composer only; every plain scalar gets a marker tag that we resolve by YAML 1.2 rules."""
-
-    def resolve(self, kind, value, implicit):  # noqa: D401 - PyYAML hook
-        if kind is ScalarNode and implicit[0]:
-            return PLAIN
-        return super().resolve(kind, value, implicit)
-
-
-# libyaml's parser (C) when PyYAML was built with it: about ten times faster on large models
-_Base = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
-
-
-class Loader(_PlainMarker, _Base):
-    pass
+# libyaml's parser (C) when PyYAML was built with it: about ten times faster on large models. Only its
+# parser is used: events are turned into data by archgen itself (parse/yaml_nodes.py), never constructed.
+Parser = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
 
 class YamlProblem(Exception):
@@ -88,8 +75,15 @@ def located(display: str, node) -> Location:
     return Location(display, mark.line + 1, mark.column + 1)
 
 
+# a plain scalar starting with one of these is text under every core rule (null, bool, number, .inf/.nan
+# start with n N t T f F ~ . + - or a digit): most of a model, resolved without trying the patterns
+_TEXT_START = frozenset("abcdeghijklmopqrsuvwxyzABCDEGHIJKLMOPQRSUVWXYZ_/$@%^&*=<>?'\"")
+
+
 def resolve_plain(value: str):
     """YAML 1.2 core schema resolution of a plain scalar."""
+    if value[:1] in _TEXT_START:
+        return value
     if _NULL.match(value):
         return None
     if _BOOL.match(value):

@@ -20,12 +20,19 @@ class ParsedFile:
 
 
 def parse_file(
-    raw: bytes, display: str, limits: Limits, sources: dict[str, str], budget: NodeBudget | None = None
+    raw: bytes,
+    display: str,
+    limits: Limits,
+    sources: dict[str, str],
+    budget: NodeBudget | None = None,
+    list_offsets: dict[str, int] | None = None,
 ) -> ParsedFile:
-    """Decode and parse one YAML file; raise SourceRejected/YamlProblem with a located diagnostic."""
+    """Decode and parse one YAML file; raise SourceRejected/YamlProblem with a located diagnostic.
+
+    `list_offsets`: where each top-level list section's items continue from earlier files."""
     text = decode_source(raw, display, limits)
     sources[display] = text
-    data, source_map = load_yaml(text, display, limits, budget)
+    data, source_map = load_yaml(text, display, limits, budget, list_offsets)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise YamlProblem(

@@ -1,9 +1,26 @@
-"""YAML nodes to Python values: tags checked, numbers bounded, duplicate keys reported, every value located."""
+"""YAML parser events to Python values in one pass: tags checked, numbers bounded, duplicate keys and
+alias bombs refused, every key and value located.
+
+PyYAML's composer builds a node object per value and then the data is built from the nodes; on a
+large file that doubled the work and kept a second copy of the file alive. Here each event from the
+(C) parser is turned into data as it arrives, with an explicit stack (no recursion limit to hit), and
+an alias is expanded from what its anchor recorded, so its cost is the size of the expansion, counted
+against the limits before it is made.
+"""
 
 from __future__ import annotations
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from generator.diagnostics import Diagnostic, Location
 from generator.parse.limits import Limits, NodeBudget
@@ -16,167 +33,335 @@ from generator.parse.yaml12 import (
     INT16,
     PLAIN,
     STR,
-    Loader,
+    Parser,
     YamlProblem,
     located,
     resolve_plain,
     syntax_hint,
 )
 
+_MERGE = "tag:yaml.org,2002:merge"
+_NO_KEY = object()  # a mapping waiting for its next key
+_NODE_EVENTS = (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent)
 
-class NodeBuilder:
-    def __init__(self, display: str, limits: Limits, budget: NodeBudget) -> None:
+
+class _Open:
+    """A mapping or sequence being filled, with where it sits and what its anchor has recorded so far."""
+
+    __slots__ = ("value", "is_map", "path", "next_index", "key", "seen", "anchor", "values_from", "keys_from", "start")
+
+    def __init__(self, value, path: tuple, start, anchor, values_from: int, keys_from: int, first_index: int = 0):
+        self.value = value
+        self.is_map = isinstance(value, dict)
+        self.path = path
+        self.next_index = first_index
+        self.key = _NO_KEY
+        self.seen: dict[str, Location] = {}
+        self.anchor = anchor
+        self.values_from = values_from
+        self.keys_from = keys_from
+        self.start = start
+
+
+class _Anchor:
+    __slots__ = ("value", "path", "values", "keys", "text")
+
+    def __init__(self, value, path: tuple, values: list, keys: list, text: str | None) -> None:
+        self.value, self.path, self.values, self.keys, self.text = value, path, values, keys, text
+
+
+def _problem(location: Location, code: str, message: str, hint: str) -> YamlProblem:
+    return YamlProblem(Diagnostic(location, code, message, hint=hint))
+
+
+class _Builder:
+    def __init__(self, display: str, limits: Limits, budget: NodeBudget, list_offsets: dict[str, int]) -> None:
         self.display = display
         self.limits = limits
-        self.source_map = SourceMap()
         self.budget = budget
+        self.list_offsets = list_offsets
+        self.values: list[tuple[tuple, Location]] = []  # in document order; a dict at the end
+        self.keys: list[tuple[tuple, Location]] = []
+        self.anchors: dict[str, _Anchor] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Open] = []
+        self.root = _NO_KEY
+        self.alias_values = 0
 
-    def build(self, node, path: tuple, depth: int):
+    # --- where the next node goes ------------------------------------------------------------------
+
+    def _place(self, event) -> tuple | None:
+        """The path of the node `event` starts, or None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if not top.is_map:
+            top.next_index += 1
+            return top.path + (top.next_index - 1,)
+        if top.key is _NO_KEY:
+            return None
+        return top.path + (top.key,)
+
+    def _attach(self, value) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if not top.is_map:
+            top.value.append(value)
+        else:
+            top.value[top.key] = value
+            top.key = _NO_KEY
+
+    def _count(self, event, path: tuple) -> Location:
+        location = located(self.display, event)
         if not self.budget.spend():
-            raise YamlProblem(
-                Diagnostic(
-                    located(self.display, node),
-                    "Y004",
-                    f"the model expands to more than {self.budget.limit:,} values in all (an alias bomb?)",
-                    hint="avoid nesting anchors and aliases; write the values out",
-                )
+            raise _problem(
+                location,
+                "Y004",
+                f"the model holds more than {self.budget.limit:,} values in all (an alias bomb?)",
+                "a model this large is almost certainly generated by mistake; split it or trim it",
             )
-        if depth > self.limits.max_depth:
-            raise YamlProblem(
-                Diagnostic(
-                    located(self.display, node),
-                    "Y005",
-                    f"nesting is deeper than {self.limits.max_depth} levels",
-                    hint="flatten the structure; the model never needs this depth",
-                )
+        if len(self.stack) > self.limits.max_depth:
+            raise _problem(
+                location,
+                "Y005",
+                f"nesting is deeper than {self.limits.max_depth} levels",
+                "flatten the structure; the model never needs this depth",
             )
-        if node.tag not in ALLOWED_TAGS:
-            raise YamlProblem(
-                Diagnostic(
-                    located(self.display, node),
-                    "Y003",
-                    f"tag {node.tag!r} is not allowed: archgen loads plain YAML data only and never runs tags",
-                    hint="remove the tag",
-                )
+        tag = getattr(event, "tag", None)  # an alias has none
+        if tag is not None and tag != "!" and tag not in ALLOWED_TAGS:
+            raise _problem(
+                location,
+                "Y003",
+                f"tag {tag!r} is not allowed: archgen loads plain YAML data only and never runs tags",
+                "remove the tag",
             )
-        self.source_map.values[path] = located(self.display, node)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        self.values.append((path, location))
+        return location
 
-    def _scalar(self, node: ScalarNode):
-        if len(node.value) > self.limits.max_string_chars:
-            raise YamlProblem(
-                Diagnostic(
-                    located(self.display, node),
-                    "Y006",
-                    f"value is {len(node.value):,} characters, over the {self.limits.max_string_chars:,} limit",
-                    hint="shorten it or link to a document instead",
-                )
+    # --- events --------------------------------------------------------------------------------------
+
+    def key(self, event, top: _Open) -> None:
+        location = located(self.display, event)
+        if isinstance(event, AliasEvent):
+            anchor = self._anchor(event, location)
+            if anchor.text is None:
+                raise _problem(location, "Y010", "a mapping key must be a plain name", "use a simple name as the key")
+            text, tag = anchor.text, STR
+        elif isinstance(event, ScalarEvent):
+            text, tag = event.value, event.tag
+        else:
+            raise _problem(
+                location,
+                "Y010",
+                "a mapping key must be a plain name, not a list or mapping",
+                "use a simple name as the key",
             )
-        if node.tag == PLAIN:
-            return self._plain(node)
-        if node.tag == STR:
-            return node.value
+        if tag == _MERGE or (text == "<<" and tag is None and event.implicit[0]):
+            raise _problem(location, "Y003", "merge keys (`<<`) are not supported", "write the keys out explicitly")
+        if tag is not None and tag not in ("!", PLAIN, STR):
+            raise _problem(location, "Y003", f"tag {tag!r} is not allowed on a key", "remove the tag")
+        if text in top.seen:
+            first = top.seen[text]
+            raise _problem(
+                location,
+                "Y002",
+                f"duplicate key {text!r}: first defined at line {first.line}, column {first.column}",
+                "remove one of the two; YAML parsers would silently keep only the last",
+            )
+        top.seen[text] = location
+        top.key = text
+        self.keys.append((top.path + (text,), location))
+
+    def scalar(self, event, path: tuple) -> None:
+        location = self._count(event, path)
+        if event.anchor is not None:
+            self._check_new_anchor(event, location)
+        value = self._scalar_value(event, location)
+        if event.anchor is not None:
+            at = len(self.values) - 1
+            self.anchors[event.anchor] = _Anchor(value, path, self.values[at:], [], event.value)
+        self._attach(value)
+
+    def start(self, event, path: tuple) -> None:
+        location = self._count(event, path)
+        if event.anchor is not None:
+            self._check_new_anchor(event, location)
+            self.open_anchors.add(event.anchor)
+        container: dict | list = {} if isinstance(event, MappingStartEvent) else []
+        first = self.list_offsets.get(path[0], 0) if len(path) == 1 and isinstance(container, list) else 0
+        self._attach(container)
+        self.stack.append(_Open(container, path, location, event.anchor, len(self.values) - 1, len(self.keys), first))
+
+    def end(self) -> None:
+        done = self.stack.pop()
+        if done.anchor is not None:
+            self.open_anchors.discard(done.anchor)
+            self.anchors[done.anchor] = _Anchor(
+                done.value, done.path, self.values[done.values_from :], self.keys[done.keys_from :], None
+            )
+
+    def alias(self, event, path: tuple) -> None:
+        location = located(self.display, event)
+        anchor = self._anchor(event, location)
+        expansion = len(anchor.values)
+        self.alias_values += expansion
+        if self.alias_values > self.limits.max_alias_values:
+            raise _problem(
+                location,
+                "Y004",
+                f"aliases in this file expand to more than {self.limits.max_alias_values:,} values (an alias bomb?)",
+                "avoid nesting anchors and aliases; write the values out",
+            )
+        self.budget.used += expansion - 1
+        self._count(event, path)  # the alias itself (where its value is said to be), with the checks
+        cut = len(anchor.path)
+        self.values.extend((path + p[cut:], loc) for p, loc in anchor.values[1:])  # inside: at the anchor
+        self.keys.extend((path + p[cut:], loc) for p, loc in anchor.keys)
+        self._attach(_copy(anchor.value))
+
+    def _anchor(self, event, location: Location) -> _Anchor:
+        if event.anchor in self.open_anchors:
+            raise _problem(
+                location,
+                "Y004",
+                f"alias *{event.anchor} refers to the collection that contains it (endless data)",
+                "remove the alias or write the values out",
+            )
+        if event.anchor not in self.anchors:
+            raise _problem(
+                location,
+                "Y001",
+                f"YAML syntax error: alias *{event.anchor} is used before an anchor &{event.anchor} is defined",
+                "define the anchor (`&name`) above its first use, or write the value out",
+            )
+        return self.anchors[event.anchor]
+
+    def _check_new_anchor(self, event, location: Location) -> None:
+        if event.anchor in self.anchors or event.anchor in self.open_anchors:
+            raise _problem(
+                location,
+                "Y001",
+                f"YAML syntax error: anchor &{event.anchor} is defined twice",
+                "give each anchor its own name",
+            )
+
+    def _scalar_value(self, event, location: Location):
+        text = event.value
+        if len(text) > self.limits.max_string_chars:
+            raise _problem(
+                location,
+                "Y006",
+                f"value is {len(text):,} characters, over the {self.limits.max_string_chars:,} limit",
+                "shorten it or link to a document instead",
+            )
+        tag = event.tag
+        if tag is None and event.implicit[0]:
+            return self._plain(text, location)
+        if tag is None or tag in ("!", STR):
+            return text
+        if tag == PLAIN or not tag.startswith("tag:yaml.org,2002:") or tag.endswith((":seq", ":map")):
+            raise _problem(location, "Y003", f"tag {tag!r} does not fit a single value", "remove the tag")
         # an explicit core tag such as !!int: resolve the text, then check it fits the tag
-        value = self._plain(node)
-        kind = node.tag.rsplit(":", 1)[-1]
+        value = self._plain(text, location)
+        kind = tag.rsplit(":", 1)[-1]
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
         if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
-            raise YamlProblem(
-                Diagnostic(
-                    located(self.display, node),
-                    "Y003",
-                    f"value {node.value!r} does not match its tag !!{kind}",
-                    hint="remove the tag or fix the value",
-                )
+            raise _problem(
+                location, "Y003", f"value {text!r} does not match its tag !!{kind}", "remove the tag or fix the value"
             )
         return value
 
-    def _plain(self, node: ScalarNode):
+    def _plain(self, text: str, location: Location):
         """A plain scalar resolved by YAML 1.2 core rules; numbers are bounded before Python converts them."""
-        numeric = (
-            INT10.match(node.value) or INT8.match(node.value) or INT16.match(node.value) or FLOAT.match(node.value)
-        )
-        if numeric and len(node.value) > self.limits.max_number_chars:
-            raise YamlProblem(
-                Diagnostic(
-                    located(self.display, node),
-                    "Y010",
-                    f"number is {len(node.value):,} characters long, over the {self.limits.max_number_chars} limit",
-                    hint="quote it if it is text; no quantity in a model needs this many digits",
-                )
+        if len(text) > self.limits.max_number_chars and (
+            INT10.match(text) or INT8.match(text) or INT16.match(text) or FLOAT.match(text)
+        ):
+            raise _problem(
+                location,
+                "Y010",
+                f"number is {len(text):,} characters long, over the {self.limits.max_number_chars} limit",
+                "quote it if it is text; no quantity in a model needs this many digits",
             )
         try:
-            return resolve_plain(node.value)
+            return resolve_plain(text)
         except (ValueError, OverflowError):
-            raise YamlProblem(
-                Diagnostic(
-                    located(self.display, node),
-                    "Y010",
-                    "number cannot be represented",
-                    hint="quote it if it is text, or write a smaller number",
-                )
+            raise _problem(
+                location, "Y010", "number cannot be represented", "quote it if it is text, or write a smaller number"
             ) from None
 
-    def _mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
-        result: dict = {}
-        seen: dict[str, Location] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and key_node.tag == PLAIN):
-                raise YamlProblem(
-                    Diagnostic(
-                        located(self.display, key_node),
-                        "Y003",
-                        "merge keys (`<<`) are not supported",
-                        hint="write the keys out explicitly",
-                    )
-                )
-            if not isinstance(key_node, ScalarNode):
-                raise YamlProblem(
-                    Diagnostic(
-                        located(self.display, key_node),
-                        "Y010",
-                        "a mapping key must be a plain name, not a list or mapping",
-                        hint="use a simple name as the key",
-                    )
-                )
-            key = key_node.value
-            key_loc = located(self.display, key_node)
-            if key in seen:
-                first = seen[key]
-                raise YamlProblem(
-                    Diagnostic(
-                        key_loc,
-                        "Y002",
-                        f"duplicate key {key!r}: first defined at line {first.line}, column {first.column}",
-                        hint="remove one of the two; YAML parsers would silently keep only the last",
-                    )
-                )
-            seen[key] = key_loc
-            self.source_map.keys[path + (key,)] = key_loc
-            result[key] = self.build(value_node, path + (key,), depth + 1)
-        return result
+
+def _copy(value):
+    """An alias's own copy of its anchor's data (scalars are immutable and shared)."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
 
 
-def _expanded_size(node, memo: dict[int, int], depth: int, max_depth: int) -> int:
-    """Values `node` becomes once aliases are expanded (each distinct node measured once)."""
-    if id(node) in memo:
-        return memo[id(node)]
-    if depth > max_depth:
-        return 1  # the builder reports the nesting with its location
-    size = 1
-    if isinstance(node, MappingNode):
-        size += sum(
-            _expanded_size(k, memo, depth + 1, max_depth) + _expanded_size(v, memo, depth + 1, max_depth)
-            for k, v in node.value
-        )
-    elif isinstance(node, SequenceNode):
-        size += sum(_expanded_size(item, memo, depth + 1, max_depth) for item in node.value)
-    memo[id(node)] = size
-    return size
+def _run(builder: _Builder, parser) -> None:  # long: the hot loop, common cases inlined
+    """Every event into data. Plain untagged scalars, keys and values, are nine in ten events of a
+    model: they take the inlined path; anything unusual goes through the builder's methods."""
+    get_event = parser.get_event
+    display, stack, budget = builder.display, builder.stack, builder.budget
+    record_value, record_key = builder.values.append, builder.keys.append
+    max_depth, max_chars = builder.limits.max_depth, builder.limits.max_string_chars
+    new_location = tuple.__new__  # a Location without the named tuple's keyword handling: 4x faster
+    documents = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent and stack and event.anchor is None and event.tag is None:
+            top = stack[-1]
+            text = event.value
+            mark = event.start_mark
+            location = new_location(Location, (display, mark.line + 1, mark.column + 1))
+            if top.is_map and top.key is _NO_KEY:
+                if text in top.seen or (text == "<<" and event.implicit[0]):
+                    builder.key(event, top)  # reports it
+                top.seen[text] = location
+                top.key = text
+                record_key((top.path + (text,), location))
+                continue
+            budget.used += 1
+            if budget.used > budget.limit or len(stack) > max_depth or len(text) > max_chars:
+                budget.used -= 1
+                builder.scalar(event, builder._place(event))  # reports it
+            value = builder._plain(text, location) if event.implicit[0] else text
+            if top.is_map:
+                record_value((top.path + (top.key,), location))
+                top.value[top.key] = value
+                top.key = _NO_KEY
+            else:
+                record_value((top.path + (top.next_index,), location))
+                top.next_index += 1
+                top.value.append(value)
+            continue
+        if kind is StreamEndEvent or event is None:
+            return
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            builder.end()
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _problem(
+                    located(display, event),
+                    "Y001",
+                    "YAML syntax error: file holds more than one YAML document (`---`)",
+                    "keep one document per file; split documents into separate files",
+                )
+        elif kind in _NODE_EVENTS:
+            path = builder._place(event)
+            if path is None:
+                builder.key(event, stack[-1])
+            elif kind is ScalarEvent:
+                builder.scalar(event, path)
+            elif kind is AliasEvent:
+                builder.alias(event, path)
+            else:
+                builder.start(event, path)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Diagnostic:
@@ -189,50 +374,27 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Diagn
     elif exc.context_mark is not None and exc.context and exc.context_mark.line != mark.line:
         problem = f"{problem} ({exc.context} at line {exc.context_mark.line + 1})"
     location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
-    if "expected a single document" in str(exc):
-        problem = "file holds more than one YAML document (`---`)"
-        return_hint = "keep one document per file; split documents into separate files"
-    else:
-        lines = text.splitlines()
-        line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-        return_hint = syntax_hint(problem, line)
-    return Diagnostic(location, "Y001", f"YAML syntax error: {problem}", hint=return_hint)
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    return Diagnostic(location, "Y001", f"YAML syntax error: {problem}", hint=syntax_hint(problem, line))
 
 
-def _check_size(node, display: str, limits: Limits, budget: NodeBudget) -> None:
-    """Aliases share nodes: the expanded size is counted over distinct nodes first, so a bomb is
-    refused in time proportional to the file, not to what it would expand to."""
-    memo: dict[int, int] = {}
-    expanded = _expanded_size(node, memo, 0, limits.max_depth)
-    if expanded - len(memo) > limits.max_alias_values:
-        raise YamlProblem(
-            Diagnostic(
-                located(display, node),
-                "Y004",
-                f"aliases in this file expand to {expanded - len(memo):,} more values, over the "
-                f"{limits.max_alias_values:,} limit (an alias bomb?)",
-                hint="avoid nesting anchors and aliases; write the values out",
-            )
-        )
-    if budget.used + expanded > budget.limit:
-        raise YamlProblem(
-            Diagnostic(
-                located(display, node),
-                "Y004",
-                f"the model holds more than {budget.limit:,} values in all",
-                hint="a model this large is almost certainly generated by mistake; split it or trim it",
-            )
-        )
+def load_yaml(
+    text: str,
+    display: str,
+    limits: Limits,
+    budget: NodeBudget | None = None,
+    list_offsets: dict[str, int] | None = None,
+) -> tuple[object, SourceMap]:
+    """Parse one YAML document; raise YamlProblem with a located diagnostic on any failure.
 
-
-def load_yaml(text: str, display: str, limits: Limits, budget: NodeBudget | None = None) -> tuple[object, SourceMap]:
-    """Parse one YAML document; raise YamlProblem with a located diagnostic on any failure."""
+    `list_offsets` numbers the items of a top-level list section from where earlier files left off,
+    so the source map of a model split over files needs no renumbering when the files are merged.
+    """
+    builder = _Builder(display, limits, budget or NodeBudget(limits.max_nodes), list_offsets or {})
+    parser = Parser(text)
     try:
-        loader = Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        _run(builder, parser)
     except yaml.MarkedYAMLError as exc:
         raise YamlProblem(_syntax_problem(exc, text, display)) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
@@ -241,11 +403,9 @@ def load_yaml(text: str, display: str, limits: Limits, budget: NodeBudget | None
                 Location(display, 1, 1), "Y001", f"YAML error: {exc}", hint="remove control characters from the file"
             )
         ) from None
-    except RecursionError:
-        raise YamlProblem(
-            Diagnostic(Location(display, 1, 1), "Y005", "nesting is too deep to parse", hint="flatten the structure")
-        ) from None
-    if node is None:
+    finally:
+        parser.dispose()
+    if builder.root is _NO_KEY:
         raise YamlProblem(
             Diagnostic(
                 Location(display, 1, 1),
@@ -254,13 +414,4 @@ def load_yaml(text: str, display: str, limits: Limits, budget: NodeBudget | None
                 hint="add content or delete the file",
             )
         )
-    budget = budget or NodeBudget(limits.max_nodes)
-    _check_size(node, display, limits, budget)
-    builder = NodeBuilder(display, limits, budget)
-    try:
-        data = builder.build(node, (), 0)
-    except RecursionError:
-        raise YamlProblem(
-            Diagnostic(Location(display, 1, 1), "Y005", "nesting is too deep", hint="flatten the structure")
-        ) from None
-    return data, builder.source_map
+    return builder.root, SourceMap(dict(builder.values), dict(builder.keys))
