@@ -89,3 +89,42 @@ def test_unanswered_questions_never_look_like_success(tmp_path: Path) -> None:
     page = (project / "docs" / "well-architected.md").read_text()
     assert page.count("??? question") == 57
     assert "??? success" not in page
+
+
+# A reviewer's reading of the serverless example (Wild Rydes: S3 + CloudFront site, Cognito, a REST API,
+# Lambda, DynamoDB, EventBridge, an SQS-fed billing function calling a payments API). Each code below is a
+# finding the reviewer agrees with, for the reason given; anything else firing is a false positive.
+SERVERLESS_REVIEW = {
+    "OPS001": "no pipeline is described",
+    "OPS002": "no infrastructure-as-code tool is named",
+    "OPS003": "two functions and no tracing",
+    "OPS006": "most services carry no justification",
+    "REL005": "AWS Health events are not routed",
+    "REL008": "the SQS-fed billing function has no dead-letter queue",
+    "SEC003": "a public REST API (WAF can attach) with no web ACL",
+    "SEC004": "the payments API key has no managed store",
+    "SEC008": "the functions name no role of their own",
+    "SEC010": "no CloudTrail trail",
+    "SEC011": "no GuardDuty",
+    "SEC012": "no AWS Config",
+    "COST002": "a budget but no billing alarm",
+    "COST003": "nothing is tagged",
+    "SUS004": "no decision explains us-west-2",
+}
+NOT_FOR_SERVERLESS = {  # rules a reviewer would call wrong here
+    "COST006": "there is no VPC, so no NAT gateway question",
+    "SEC007": "the endpoints use their AWS default names, with AWS-managed certificates",
+    "REL003": "no tasks: Lambda has no single-task failure mode",
+    "SEC009": "no compute in a VPC",
+    "PERF002": "no tasks to balance",
+}
+
+
+def test_the_serverless_example_gets_only_findings_a_reviewer_agrees_with(tmp_path: Path) -> None:
+    import json
+
+    project = _copy("serverless-wild-rydes", tmp_path)
+    data = json.loads(run_cli("review", "--format", "json", cwd=project).stdout)
+    failing = {f["key"].split("@")[0] for f in data["findings"] if f["status"] == "fail"}
+    assert failing == set(SERVERLESS_REVIEW), sorted(failing ^ set(SERVERLESS_REVIEW))
+    assert not failing & set(NOT_FOR_SERVERLESS)

@@ -24,10 +24,13 @@ def built(tmp_path_factory) -> Path:
 def test_build_summary(built: Path) -> None:
     result = run_cli("build", "--no-site", cwd=built)
     lines = result.stdout.splitlines()
-    assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 17 pages, 5 diagrams"
+    assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 18 pages, 5 diagrams"
     assert lines[1] == "  monthly cost: Launch (first year) $20.99, Growth (year two) $131.89"
-    # a contradiction with the model's own answer is part of its finding, not a second X finding
-    assert lines[2] == "  findings: 0 high, 0 medium, 0 low open; 6 acknowledged"
+    # question risk and findings, named apart; a contradiction with an answer is part of its finding
+    assert lines[2] == (
+        "  review: Questions: 30 at high risk, 20 at medium risk, 7 with no risk, 0 unanswered, 0 not applicable. "
+        "Findings: 16 open (12 high, 4 medium, 0 low), 2 acknowledged."
+    )
 
 
 def test_every_page_is_built(built: Path) -> None:

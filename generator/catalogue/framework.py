@@ -19,12 +19,13 @@ class Practice(Strict):
     id: Name = Field(pattern=r"^(OPS|SEC|REL|PERF|COST|SUS)\d{2}-BP\d{2}$")
     risk: Risk
     title: Text
+    page: Name = Field(pattern=r"^[a-z0-9_]+$")  # its page under the framework's `pages` address, without .html
 
     @model_validator(mode="before")
     @classmethod
-    def _from_triple(cls, value):
-        if isinstance(value, (list, tuple)) and len(value) == 3:
-            return {"id": value[0], "risk": value[1], "title": value[2]}
+    def _from_row(cls, value):
+        if isinstance(value, (list, tuple)) and len(value) == 4:
+            return {"id": value[0], "risk": value[1], "title": value[2], "page": value[3]}
         return value
 
 
@@ -44,9 +45,10 @@ class Pillar(Strict):
 
 class FrameworkInfo(Strict):
     name: Name
-    version: Name
+    version: Name  # the revision: the latest date in the pillars' "Document revisions"
     read: Name
     source: Url
+    pages: Url
 
 
 class Framework(Strict):
@@ -64,6 +66,9 @@ class Framework(Strict):
     @cached_property
     def pillar_of_question(self) -> dict[str, Pillar]:
         return {q.id: p for p in self.pillars for q in p.questions}
+
+    def practice_url(self, practice_id: str) -> str:
+        return f"{self.framework.pages}{self.practices[practice_id].page}.html"
 
     def question_of_practice(self, practice_id: str) -> Question | None:
         prefix, number = practice_id.split("-")[0][:-2], int(practice_id.split("-")[0][-2:])

@@ -20,13 +20,12 @@ def build_summary(built, *, site: bool) -> str:
     a = built.analysis
     pages = sum(1 for name in built.docs if name.endswith(".md"))
     costs = ", ".join(f"{r.scenario.name} {total_text(r)}" for r in a.reports)
-    counts = a.review.finding_counts()
-    acked = sum(1 for f in a.review.findings if f.status == "fail" and f.acknowledged)
-    findings = ", ".join(f"{counts[k]} {k.lower()}" for k in ("HIGH", "MEDIUM", "LOW")) + f" open; {acked} acknowledged"
+    from generator.render.review import risk_story
+
     where = "site/" if site else "docs/ and diagrams_out/"
     return (
         f"built {a.model.proposal.name} into {where}: {pages} pages, {len(a.views)} diagrams\n"
-        f"  monthly cost: {costs}\n  findings: {findings}\n  {a.stamp}"
+        f"  monthly cost: {costs}\n  review: {risk_story(a.review)}\n  {a.stamp}"
     )
 
 

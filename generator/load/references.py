@@ -155,6 +155,12 @@ class _Checker:
                         f"service {s.id!r} fronts itself",
                         "list the services behind this one",
                     )
+            for j, ref in enumerate(s.monitors):
+                self.expect(("services", i, "monitors", j), ref, self.index.services, "service")
+            if s.safeguards.on_failure is not None:
+                self.expect(
+                    ("services", i, "safeguards", "on_failure"), s.safeguards.on_failure, self.index.services, "service"
+                )
             if s.placement.vpc is not None:
                 vpcs = {v.id for v in self.index.of_kind("vpc")}
                 self.expect(("services", i, "placement", "vpc"), s.placement.vpc, vpcs, "vpc service")

@@ -6,6 +6,7 @@ import json
 
 from generator.diffing.model_diff import ModelDiff, counts
 from generator.render.escape import md_code, md_inline
+from generator.render.review import risk_story
 
 GITHUB_COMMENT_LIMIT = 65_536
 MARKER = "<!-- archgen-diff -->"
@@ -54,6 +55,8 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         f"**Findings**: {len(d.new_findings)} new, {len(d.resolved_findings)} resolved",
         "",
     ]
+    if d.new_review is not None:
+        head += [f"**Review after this change**: {md_inline(risk_story(d.new_review))}", ""]
     for f in d.new_findings:
         head.append(f"- 🔺 new {f.risk} {md_code(f.key)}: {md_inline(f.message)}")
     for f in d.resolved_findings:

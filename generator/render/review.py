@@ -17,6 +17,31 @@ RISK_BADGE = {
 }
 
 
+def risk_story(rv) -> str:
+    """The one sentence every output uses for the review's two measures, named apart: the risk of the
+    framework's questions (from the answers) and the findings the rules derive from the model."""
+    q, f = rv.risk_counts(), rv.finding_counts()
+    acknowledged = sum(1 for x in rv.findings if x.status == "fail" and x.acknowledged)
+    return (
+        f"Questions: {q['HIGH']} at high risk, {q['MEDIUM']} at medium risk, {q['NONE']} with no risk, "
+        f"{q['UNANSWERED']} unanswered, {q['NOT_APPLICABLE']} not applicable. "
+        f"Findings: {sum(f.values())} open ({f['HIGH']} high, {f['MEDIUM']} medium, {f['LOW']} low), "
+        f"{acknowledged} acknowledged."
+    )
+
+
+def grouped(findings) -> list[tuple[object, list[str]]]:
+    """Findings of one rule in one state, listed once with the elements they concern (in review order)."""
+    groups: dict[tuple, tuple[object, list[str]]] = {}
+    for f in findings:
+        key = (f.code, f.status, f.acknowledged)
+        if key in groups:
+            groups[key][1].append(f.element)
+        else:
+            groups[key] = (f, [f.element])
+    return list(groups.values())
+
+
 def summary_table(rv) -> Table:
     rows = []
     for p in rv.framework.pillars:
@@ -33,23 +58,26 @@ def summary_table(rv) -> Table:
             )
         )
     return Table(
-        ("Pillar", "High", "Medium", "None", "Unanswered", "N/A", "Open findings"),
+        ("Pillar", "Questions at high risk", "Medium", "None", "Unanswered", "N/A", "Open findings"),
         tuple(rows),
         ("l", "r", "r", "r", "r", "r", "r"),
     )
 
 
 def findings_table(findings, rule_link=None) -> Table:
+    """One row per rule and state; a rule that fails on several elements lists them in one row."""
     rows = []
-    for f in findings:
+    for f, elements in grouped(findings):
         state = f"acknowledged: {f.acknowledged}" if f.acknowledged else "open"
-        rows.append((f"{RISK_BADGE[f.risk]}", f.key, f.message, ", ".join(f.practices), state))
+        key = f.key if len(elements) == 1 else f"{f.code}@{{{', '.join(elements)}}}"
+        what = f.message if len(elements) == 1 else f"{len(elements)} elements; first: {f.message}"
+        rows.append((f"{RISK_BADGE[f.risk]}", key, what, ", ".join(f.practices), state))
     return Table(("Risk", "Finding", "What", "Best practices", "State"), tuple(rows))
 
 
 def review_markdown(rv) -> str:
     parts = [
-        f"# Well-Architected review\n\nFramework version {rv.framework.framework.version}.\n",
+        f"# Well-Architected review\n\nFramework version {rv.framework.framework.version}.\n\n{risk_story(rv)}\n\n",
         to_markdown(summary_table(rv)),
     ]
     failing = [f for f in rv.findings if f.status == "fail"]
@@ -60,9 +88,31 @@ def review_markdown(rv) -> str:
     return "".join(parts)
 
 
+REVIEW_JSON_VERSION = 2  # raised whenever a key is renamed or removed; new keys keep it
+
+
 def review_json(rv) -> dict:
+    """The review for other tools; its shape is documented in the README (Review JSON) and versioned."""
+    questions = rv.risk_counts()
+    open_by_risk = rv.finding_counts()
     return {
-        "framework": {"version": rv.framework.framework.version, "read": rv.framework.framework.read},
+        "schema_version": REVIEW_JSON_VERSION,
+        "framework": {
+            "name": rv.framework.framework.name,
+            "version": rv.framework.framework.version,
+            "read": rv.framework.framework.read,
+            "source": rv.framework.framework.source,
+        },
+        "summary": {
+            "story": risk_story(rv),
+            "questions": {k: questions[k] for k in ("HIGH", "MEDIUM", "NONE", "UNANSWERED", "NOT_APPLICABLE")},
+            "findings": {
+                "open": sum(open_by_risk.values()),
+                "open_by_risk": {k: open_by_risk[k] for k in ("HIGH", "MEDIUM", "LOW")},
+                "acknowledged": sum(1 for f in rv.findings if f.status == "fail" and f.acknowledged),
+                "unknown": sum(1 for f in rv.findings if f.status == "unknown"),
+            },
+        },
         "risk_counts": dict(sorted(rv.risk_counts().items())),
         "pillars": {p.id: dict(sorted(rv.risk_counts(p.id).items())) for p in rv.framework.pillars},
         "questions": [
@@ -72,7 +122,9 @@ def review_json(rv) -> dict:
                 "pillar": q.pillar,
                 "risk": q.risk,
                 "chosen": [bp.id for bp in q.chosen],
-                "missing": [bp.id for bp in q.missing],
+                "missing": [
+                    {"id": bp.id, "risk": bp.risk, "url": rv.framework.practice_url(bp.id)} for bp in q.missing
+                ],
             }
             for q in rv.questions
         ],
@@ -113,7 +165,9 @@ def review_json(rv) -> dict:
 
 def review_text(rv) -> str:
     lines = [f"Well-Architected review ({rv.framework.framework.name} {rv.framework.framework.version})", ""]
-    lines.append(f"{'Pillar':<26} {'HIGH':>5} {'MEDIUM':>7} {'NONE':>5} {'UNANSWERED':>11} {'N/A':>4}  open findings")
+    lines += [risk_story(rv), ""]
+    lines.append(f"{'':<26} {'questions at risk':^38}  findings")
+    lines.append(f"{'Pillar':<26} {'HIGH':>5} {'MEDIUM':>7} {'NONE':>5} {'UNANSWERED':>11} {'N/A':>4}  open")
     for p in rv.framework.pillars:
         c = rv.risk_counts(p.id)
         lines.append(
@@ -122,9 +176,13 @@ def review_text(rv) -> str:
         )
     lines += ["", "Findings:"]
     shown = [f for f in rv.findings if f.status == "fail"]
-    for f in shown:
+    for f, elements in grouped(shown):
         state = f"acknowledged: {f.acknowledged}" if f.acknowledged else "OPEN"
-        lines.append(f"  {f.risk:<6} {f.key:<32} {f.message}")
+        if len(elements) == 1:
+            lines.append(f"  {f.risk:<6} {f.key:<32} {f.message}")
+        else:
+            lines.append(f"  {f.risk:<6} {f.code + ' on ' + str(len(elements)):<32} {', '.join(elements)}")
+            lines.append(f"         e.g. {f.message}")
         lines.append(f"         {state}")
     unknown = [f for f in rv.findings if f.status == "unknown"]
     if unknown:

@@ -2,7 +2,7 @@
 
 What it checks:
     NAT gateway services (about $33 a month each before data). Passes for a VPC without one;
-    unknown when there is no VPC.
+    not applicable without a VPC (serverless designs need no NAT).
 Why it matters:
     One NAT gateway per AZ is often the largest line of a small workload's bill, and data processed
     through it is charged again.
@@ -15,7 +15,7 @@ Best practices:
     COST08-BP02, COST08-BP03
 """
 
-from generator.rules.base import MODEL, Outcome, Rule
+from generator.rules.base import Outcome, Rule
 
 
 def check(ctx):
@@ -23,11 +23,18 @@ def check(ctx):
     vpcs = ctx.index.of_kind("vpc")
     for s in nats:
         yield Outcome(s.id, "fail", f"{s.id}: {s.sizing.desired_count} NAT gateway(s) at a fixed hourly charge")
-    if not nats:
-        if vpcs:
-            yield Outcome(vpcs[0].id, "pass", f"{vpcs[0].id} has no NAT gateway")
-        else:
-            yield Outcome(MODEL, "unknown", "no VPC in the model")
+    if not nats and vpcs:
+        yield Outcome(vpcs[0].id, "pass", f"{vpcs[0].id} has no NAT gateway")
+    # no VPC (a serverless design): not applicable
 
 
-RULE = Rule("COST006", "NAT gateway cost", "cost_optimization", "LOW", ("COST08-BP02", "COST08-BP03"), check, __doc__)
+RULE = Rule(
+    "COST006",
+    "NAT gateway cost",
+    "cost_optimization",
+    "MEDIUM",
+    ("COST08-BP02", "COST08-BP03"),
+    check,
+    __doc__,
+    outcomes=("pass", "fail"),
+)

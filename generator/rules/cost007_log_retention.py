@@ -26,4 +26,6 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} keeps logs {days} days")
 
 
-RULE = Rule("COST007", "Logs never expire", "cost_optimization", "LOW", ("COST04-BP05", "SUS04-BP03"), check, __doc__)
+RULE = Rule(
+    "COST007", "Logs never expire", "cost_optimization", "MEDIUM", ("COST04-BP05", "SUS04-BP03"), check, __doc__
+)

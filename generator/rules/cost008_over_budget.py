@@ -1,14 +1,17 @@
 """A scenario's estimate exceeds the budget.
 
 What it checks:
-    Every cost scenario's monthly estimate against `cost.budget.monthly_limit`. Unknown without a budget.
+    Each scenario's monthly estimate against the budget set for it: the scenario's own `budget`,
+    or `cost.budget.monthly_limit` for the first scenario (the budget is set for what is launched;
+    a later stage such as year-two growth is held only to a budget of its own). Not applicable
+    without a budget (COST001 reports that).
 Why it matters:
     The CTO approves a number; a scenario above it needs a bigger budget or a cheaper design before
     it happens, not after.
 How to fix:
     Apply the savings levers on the Cost page, or raise the budget for that stage with a decision.
 Example:
-    budget: {monthly_limit: 150}
+    scenarios: [{id: launch, name: Launch}, {id: growth, name: Year two, multiplier: 10, budget: 400}]
 Best practices:
     COST01-BP03, COST06-BP01
 """
@@ -20,15 +23,30 @@ from generator.rules.base import MODEL, Outcome, Rule
 def check(ctx):
     budget = ctx.index.model.cost.budget
     if budget is None:
-        yield Outcome(MODEL, "unknown", "no budget to compare the estimate with")
-        return
-    over = [f"{r.scenario.name} ${cents(r.total)}" for r in ctx.cost_reports if cents(r.total) > budget.monthly_limit]
+        return  # COST001 reports the missing budget
+    held, over = [], []
+    for i, report in enumerate(ctx.cost_reports):
+        limit = (
+            report.scenario.budget if report.scenario.budget is not None else (budget.monthly_limit if i == 0 else None)
+        )
+        if limit is None:
+            continue
+        held.append(report.scenario.name)
+        if cents(report.total) > limit:
+            over.append(f"{report.scenario.name} ${cents(report.total)} over its ${limit}")
     if over:
-        yield Outcome(MODEL, "fail", f"over the ${budget.monthly_limit} budget: {'; '.join(over)}")
-    else:
-        yield Outcome(MODEL, "pass", f"every scenario fits the ${budget.monthly_limit} budget")
+        yield Outcome(MODEL, "fail", f"over budget: {'; '.join(over)}")
+    elif held:
+        yield Outcome(MODEL, "pass", f"within budget: {', '.join(held)}")
 
 
 RULE = Rule(
-    "COST008", "Estimate over budget", "cost_optimization", "HIGH", ("COST01-BP03", "COST06-BP01"), check, __doc__
+    "COST008",
+    "Estimate over budget",
+    "cost_optimization",
+    "HIGH",
+    ("COST01-BP03", "COST06-BP01"),
+    check,
+    __doc__,
+    outcomes=("pass", "fail"),
 )

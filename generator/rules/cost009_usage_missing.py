@@ -26,4 +26,4 @@ def check(ctx):
             yield Outcome(s.service, "pass", f"{s.service} is fully priced")
 
 
-RULE = Rule("COST009", "Usage missing", "cost_optimization", "MEDIUM", ("COST06-BP01", "COST05-BP02"), check, __doc__)
+RULE = Rule("COST009", "Usage missing", "cost_optimization", "HIGH", ("COST06-BP01", "COST05-BP02"), check, __doc__)

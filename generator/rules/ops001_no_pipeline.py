@@ -2,7 +2,7 @@
 
 What it checks:
     That the model has a `pipeline` whose stages include a build and a deploy (a stage that
-    `deploys` a container). Unknown when there is no container to deploy.
+    `deploys` a container). Not applicable when there is no container to deploy.
 Why it matters:
     Manual deploys are slow, unrepeatable and skip tests; the week 0 homework asks for this pipeline.
 How to fix:
@@ -19,9 +19,7 @@ from generator.rules.base import MODEL, Outcome, Rule
 def check(ctx):
     m = ctx.index.model
     if m.pipeline is None:
-        if not m.containers:
-            yield Outcome(MODEL, "unknown", "no containers to deploy yet")
-        else:
+        if m.containers:  # no containers: nothing to deploy, not applicable
             yield Outcome(MODEL, "fail", "no CI/CD pipeline is described")
     elif any(stage.deploys for stage in m.pipeline.stages):
         yield Outcome(MODEL, "pass", f"{len(m.pipeline.stages)}-stage pipeline deploys the containers")
@@ -37,4 +35,5 @@ RULE = Rule(
     ("OPS05-BP04", "OPS05-BP10", "SEC11-BP06"),
     check,
     __doc__,
+    outcomes=("pass", "fail"),
 )

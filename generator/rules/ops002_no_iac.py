@@ -1,15 +1,17 @@
 """Infrastructure is not defined as code.
 
 What it checks:
-    That a CloudFormation service (stacks, CDK or SAM deploy through it) is in the model.
-    Unknown when the model has no AWS services yet.
+    That the infrastructure is created from code: `pipeline.infrastructure_as_code` names the tool
+    (CloudFormation, CDK, SAM, Terraform, OpenTofu, Pulumi, Serverless Framework, Copilot), or a
+    `cloudformation` service is in the model. Not applicable while the model has no AWS services.
 Why it matters:
     Click-ops environments drift, cannot be reviewed in a pull request and cannot be rebuilt after
     an accident.
 How to fix:
-    Add a `cloudformation` service and keep the templates beside the code.
+    Keep the templates beside the code, deploy them from the pipeline, and say which tool:
+    `pipeline: {infrastructure_as_code: terraform, stages: [...]}`.
 Example:
-    - {id: iac, kind: cloudformation, name: CloudFormation stacks, justification: {...}}
+    pipeline: {infrastructure_as_code: cdk, stages: [{id: deploy, name: Deploy, services: [iac]}]}
 Best practices:
     OPS05-BP03, REL08-BP05
 """
@@ -18,13 +20,17 @@ from generator.rules.base import MODEL, Outcome, Rule
 
 
 def check(ctx):
+    model = ctx.index.model
+    if not model.services:
+        return  # nothing to create yet: not applicable
+    tool = model.pipeline.infrastructure_as_code if model.pipeline is not None else None
     stacks = ctx.index.of_kind("cloudformation")
-    if stacks:
+    if tool:
+        yield Outcome(MODEL, "pass", f"infrastructure as code with {tool}")
+    elif stacks:
         yield Outcome(stacks[0].id, "pass", f"infrastructure as code in {stacks[0].id}")
-    elif not ctx.index.model.services:
-        yield Outcome(MODEL, "unknown", "no services yet")
     else:
-        yield Outcome(MODEL, "fail", "no infrastructure as code (CloudFormation) in the model")
+        yield Outcome(MODEL, "fail", "no infrastructure-as-code tool is named (pipeline.infrastructure_as_code)")
 
 
 RULE = Rule(
@@ -35,4 +41,5 @@ RULE = Rule(
     ("OPS05-BP03", "REL08-BP05"),
     check,
     __doc__,
+    outcomes=("pass", "fail"),
 )

@@ -2,7 +2,7 @@
 
 What it checks:
     An X-Ray service, or a relationship that sends traces to an external system (technology naming
-    OTLP or tracing). Unknown when the model has one compute service or fewer.
+    OTLP or tracing). Not applicable with one compute service or fewer (no request crosses services).
 Why it matters:
     Without traces, a slow request across ALB, API, database and queue is guesswork.
 How to fix:
@@ -23,12 +23,17 @@ def check(ctx):
     compute = index.of_kind("ecs_fargate", "lambda", "ec2")
     if xray or otlp:
         yield Outcome(xray[0].id if xray else MODEL, "pass", "distributed tracing is in place")
-    elif len(compute) <= 1:
-        yield Outcome(MODEL, "unknown", "a single compute service: tracing is optional")
-    else:
+    elif len(compute) > 1:  # one compute service has no request to follow across services: not applicable
         yield Outcome(MODEL, "fail", f"{len(compute)} compute services and no tracing")
 
 
 RULE = Rule(
-    "OPS003", "No distributed tracing", "operational_excellence", "MEDIUM", ("OPS04-BP05", "REL06-BP07"), check, __doc__
+    "OPS003",
+    "No distributed tracing",
+    "operational_excellence",
+    "HIGH",
+    ("OPS04-BP05", "REL06-BP07"),
+    check,
+    __doc__,
+    outcomes=("pass", "fail"),
 )

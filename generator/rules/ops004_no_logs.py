@@ -19,6 +19,8 @@ from generator.rules.base import MODEL, Outcome, Rule
 
 def check(ctx):
     watches = ctx.index.of_kind("cloudwatch")
+    if not ctx.index.of_kind("ecs_fargate", "lambda", "ec2", "api_gateway", "alb") and not watches:
+        return  # nothing that writes logs: not applicable
     if not watches:
         yield Outcome(MODEL, "fail", "no CloudWatch service: logs go nowhere")
     for s in watches:

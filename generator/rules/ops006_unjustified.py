@@ -11,7 +11,7 @@ How to fix:
 Example:
     justification: {requirement: Sign-in, why: Free to 10k MAU, alternatives: [{option: Auth0, why_not: cost}]}
 Best practices:
-    OPS01-BP06, PERF01-BP04
+    OPS01-BP06
 """
 
 from generator.rules.base import Outcome, Rule
@@ -33,7 +33,7 @@ RULE = Rule(
     "Service without justification",
     "operational_excellence",
     "MEDIUM",
-    ("OPS01-BP06", "PERF01-BP04"),
+    ("OPS01-BP06",),
     check,
     __doc__,
 )

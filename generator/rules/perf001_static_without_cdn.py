@@ -2,7 +2,7 @@
 
 What it checks:
     Buckets hosting a web app or files (`spa`, `bucket` containers) that no CloudFront distribution
-    fronts. Unknown when a bucket hosts no container.
+    fronts. A bucket that hosts no container is not static content: not applicable.
 Why it matters:
     Every page load travels to one region; CloudFront caches at the edge and its always-free tier
     covers 1 TB a month.
@@ -22,8 +22,8 @@ def check(ctx):
     for s in ctx.index.of_kind("s3"):
         hosted = ctx.index.hosted.get(s.id, [])
         if not hosted:
-            yield Outcome(s.id, "unknown", f"{s.id} hosts no container: is it served to users?")
-        elif any(g.kind == "cloudfront" for g in fronted_by(ctx.index, s.id)):
+            continue  # a bucket that serves no client container is not static content: not applicable
+        if any(g.kind == "cloudfront" for g in fronted_by(ctx.index, s.id)):
             yield Outcome(s.id, "pass", f"{s.id} is served through CloudFront")
         else:
             yield Outcome(s.id, "fail", f"{s.id} serves {hosted[0].name} without a CDN")
@@ -37,4 +37,5 @@ RULE = Rule(
     ("PERF04-BP06", "PERF03-BP05"),
     check,
     __doc__,
+    outcomes=("pass", "fail"),
 )

@@ -2,7 +2,7 @@
 
 What it checks:
     ECS Fargate and EC2 services that can run more than one task (`max_count` > 1) and hosts an API
-    or web app, but no ALB fronts. Unknown when the service hosts no container.
+    or web app, but no ALB fronts. Not applicable when the service hosts no container.
 Why it matters:
     Without a load balancer, new tasks receive no traffic and failed tasks keep receiving it.
 How to fix:
@@ -21,8 +21,8 @@ def check(ctx):
     for s in ctx.index.of_kind("ecs_fargate", "ec2"):
         hosted = ctx.index.hosted.get(s.id, [])
         if not hosted:
-            yield Outcome(s.id, "unknown", f"{s.id} hosts no container")
-        elif max(s.sizing.max_count or 0, s.sizing.desired_count) <= 1:
+            continue  # hosts nothing: not applicable
+        if max(s.sizing.max_count or 0, s.sizing.desired_count) <= 1:
             yield Outcome(s.id, "pass", f"{s.id} runs a single task")
         elif any(g.kind == "alb" for g in fronted_by(ctx.index, s.id)):
             yield Outcome(s.id, "pass", f"{s.id} is behind a load balancer")
@@ -38,4 +38,5 @@ RULE = Rule(
     ("PERF04-BP04", "REL11-BP02"),
     check,
     __doc__,
+    outcomes=("pass", "fail"),
 )

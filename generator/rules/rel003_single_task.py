@@ -1,32 +1,47 @@
-"""Compute runs as a single task or instance with no auto scaling.
+"""A service on the request path runs as a single task or instance.
 
 What it checks:
-    ECS Fargate and EC2 services whose `max_count` is unset or not above one.
-    Unknown when the sizing states no counts at all.
+    ECS Fargate and EC2 services on the user request path (the stated `request_path`, or what people
+    reach synchronously) whose normal running count, `min_count` or else `desired_count`, is below
+    two. Auto scaling does not make one task redundant: a failed task is replaced only after
+    minutes, and every request fails meanwhile. Unknown when the service states no task counts.
+    Services off the request path (queue workers, batch jobs) are not applicable.
 Why it matters:
-    One task is one failure away from an outage, and it cannot absorb a traffic spike.
+    One task is a single point of failure for every user request; it is also restarted on every
+    deployment and every Fargate platform update.
 How to fix:
-    Run at least two tasks across AZs, or allow scaling out: `min_count: 1, max_count: 4`.
+    Run at least two tasks in two Availability Zones behind the load balancer:
+    `sizing: {desired_count: 2, min_count: 2, max_count: 4}`, `placement: {multi_az: true, az_count: 2}`.
 Example:
-    sizing: {desired_count: 2, min_count: 2, max_count: 6}
+    sizing: {vcpu: 0.25, memory_gb: 0.5, desired_count: 2, min_count: 2, max_count: 4}
 Best practices:
-    REL07-BP01, REL11-BP02
+    REL10-BP01, REL11-BP02
 """
 
+from generator.flows import request_path
 from generator.rules.base import Outcome, Rule
 
 
+def running(sizing) -> int:
+    """What runs normally: the scaling floor when one is set, else the desired count."""
+    return sizing.min_count if sizing.min_count is not None else sizing.desired_count
+
+
 def check(ctx):
+    on_path = set(request_path(ctx.index))
     for s in ctx.index.of_kind("ecs_fargate", "ec2"):
+        if s.id not in on_path:
+            continue  # off the request path: not applicable
         z = s.sizing
         if not ({"desired_count", "max_count", "min_count"} & z.model_fields_set):
             yield Outcome(s.id, "unknown", f"{s.id} states no task counts")
-        elif z.desired_count >= 2 or (z.max_count or 0) > z.desired_count:
-            yield Outcome(s.id, "pass", f"{s.id} runs {z.desired_count} and scales to {z.max_count or z.desired_count}")
+        elif running(z) >= 2:
+            yield Outcome(s.id, "pass", f"{s.id} runs {running(z)} tasks")
         else:
-            yield Outcome(s.id, "fail", f"{s.id} runs a single task with no auto scaling")
+            scale = f" (auto scaling up to {z.max_count} does not replace a failed task at once)" if z.max_count else ""
+            yield Outcome(s.id, "fail", f"{s.id} serves the request path from {running(z)} task{scale}")
 
 
 RULE = Rule(
-    "REL003", "Single task with no auto scaling", "reliability", "HIGH", ("REL07-BP01", "REL11-BP02"), check, __doc__
+    "REL003", "Single task on the request path", "reliability", "HIGH", ("REL10-BP01", "REL11-BP02"), check, __doc__
 )

@@ -1,8 +1,10 @@
-"""Secrets have no managed store.
+"""Secrets the workload needs have no managed store.
 
 What it checks:
-    That the model has a Parameter Store or Secrets Manager service when it has compute that talks
-    to a database or a third party. Unknown when there is no compute.
+    What needs a secret: a database or cache that authenticates with a password (RDS, Aurora,
+    ElastiCache) and every third-party system a container calls (an API key). When anything does,
+    a Parameter Store or Secrets Manager service must hold them. A design whose services all
+    authenticate with IAM roles (Lambda, DynamoDB, S3, SQS) needs no secret: not applicable.
 Why it matters:
     Without a store, secrets end up in images, environment files or the repository.
 How to fix:
@@ -16,16 +18,37 @@ Best practices:
 
 from generator.rules.base import MODEL, Outcome, Rule
 
+PASSWORD_AUTH = ("rds", "aurora_serverless", "elasticache")
+
+
+def _needs(ctx) -> list[str]:
+    index = ctx.index
+    needs = [f"{s.id} credentials" for s in index.of_kind(*PASSWORD_AUTH)]
+    external = {s.id for s in index.model.systems if s.external}
+    for r in index.model.relationships:
+        if r.destination in external and index.container_of(r.source) is not None:
+            needs.append(f"{r.destination} API key")
+    return list(dict.fromkeys(needs))
+
 
 def check(ctx):
-    compute = ctx.index.of_kind("ecs_fargate", "lambda", "ec2")
+    needs = _needs(ctx)
+    if not needs:
+        return  # everything authenticates with IAM roles: not applicable
     stores = ctx.index.of_kind("ssm_parameter_store", "secrets_manager")
     if stores:
-        yield Outcome(stores[0].id, "pass", f"secrets live in {', '.join(s.id for s in stores)}")
-    elif not compute:
-        yield Outcome(MODEL, "unknown", "no compute services: secret handling not applicable yet")
+        yield Outcome(stores[0].id, "pass", f"{', '.join(s.id for s in stores)} hold {', '.join(needs)}")
     else:
-        yield Outcome(MODEL, "fail", "no Parameter Store or Secrets Manager for the compute's secrets")
+        yield Outcome(MODEL, "fail", f"no Parameter Store or Secrets Manager for {', '.join(needs)}")
 
 
-RULE = Rule("SEC004", "Secrets outside a managed store", "security", "HIGH", ("SEC02-BP03",), check, __doc__)
+RULE = Rule(
+    "SEC004",
+    "Secrets outside a managed store",
+    "security",
+    "HIGH",
+    ("SEC02-BP03",),
+    check,
+    __doc__,
+    outcomes=("pass", "fail"),
+)

@@ -1,29 +1,48 @@
-"""No IAM roles are modeled for the workloads.
+"""Compute runs without a role of its own.
 
 What it checks:
-    That compute exists alongside an `iam` service describing roles. Unknown without compute.
+    Every compute service (ECS Fargate, Lambda, EC2, CodeBuild) names the IAM `role` it runs as, and
+    no two share one: a shared role grants each service what all of them need. An `iam` service
+    existing says nothing about either. Not applicable without compute.
 Why it matters:
-    Workloads without their own roles end up with long-lived access keys or shared admin rights.
+    Workloads without their own roles end up with long-lived access keys or shared broad rights; a
+    compromise of one service then reaches everything the others may touch.
 How to fix:
-    Add an `iam` service describing task roles, execution roles and Lambda roles with least privilege.
+    Give each service its own task or execution role with only the actions and resources it uses,
+    and name it: `role: cruddur-api-task`.
 Example:
-    - {id: access, kind: iam, name: IAM roles, description: Task and Lambda roles, least privilege}
+    - {id: api_service, kind: ecs_fargate, name: API, role: cruddur-api-task}
 Best practices:
     SEC02-BP02, SEC03-BP02
 """
 
-from generator.rules.base import MODEL, Outcome, Rule
+from collections import Counter
+
+from generator.rules.base import Outcome, Rule
+
+COMPUTE = ("ecs_fargate", "lambda", "ec2", "codebuild")
 
 
 def check(ctx):
-    compute = ctx.index.of_kind("ecs_fargate", "lambda", "ec2", "codebuild")
-    iam = ctx.index.of_kind("iam")
-    if not compute:
-        yield Outcome(MODEL, "unknown", "no compute services")
-    elif iam:
-        yield Outcome(iam[0].id, "pass", f"roles described in {iam[0].id}")
-    else:
-        yield Outcome(MODEL, "fail", "compute with no IAM roles modeled")
+    compute = ctx.index.of_kind(*COMPUTE)
+    shared = {role for role, n in Counter(s.role for s in compute if s.role).items() if n > 1}
+    for s in compute:
+        if not s.role:
+            yield Outcome(s.id, "fail", f"{s.id} names no IAM role of its own")
+        elif s.role in shared:
+            others = [o.id for o in compute if o.role == s.role and o.id != s.id]
+            yield Outcome(s.id, "fail", f"{s.id} shares role {s.role} with {', '.join(others)}")
+        else:
+            yield Outcome(s.id, "pass", f"{s.id} runs as {s.role}")
 
 
-RULE = Rule("SEC008", "No workload roles", "security", "MEDIUM", ("SEC02-BP02", "SEC03-BP02"), check, __doc__)
+RULE = Rule(
+    "SEC008",
+    "Compute without its own role",
+    "security",
+    "HIGH",
+    ("SEC02-BP02", "SEC03-BP02"),
+    check,
+    __doc__,
+    outcomes=("pass", "fail"),
+)

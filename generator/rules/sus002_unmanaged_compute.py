@@ -2,7 +2,7 @@
 
 What it checks:
     EC2 instances fail (managed containers or functions share hardware better). Passes when compute
-    is Fargate or Lambda only; unknown when the model has no compute.
+    is Fargate or Lambda only; not applicable when the model has no compute.
 Why it matters:
     Managed services run at higher utilisation on shared, right-sized hardware, and remove patching work.
 How to fix:
@@ -21,11 +21,18 @@ def check(ctx):
     managed = ctx.index.of_kind("ecs_fargate", "lambda")
     for s in ec2:
         yield Outcome(s.id, "fail", f"{s.id} is a self-managed EC2 instance")
-    if not ec2:
-        if managed:
-            yield Outcome(MODEL, "pass", "compute is managed (Fargate/Lambda)")
-        else:
-            yield Outcome(MODEL, "unknown", "no compute services")
+    if not ec2 and managed:
+        yield Outcome(MODEL, "pass", "compute is managed (Fargate/Lambda)")
+    # no compute at all: not applicable
 
 
-RULE = Rule("SUS002", "Self-managed compute", "sustainability", "MEDIUM", ("SUS05-BP03", "SUS05-BP01"), check, __doc__)
+RULE = Rule(
+    "SUS002",
+    "Self-managed compute",
+    "sustainability",
+    "MEDIUM",
+    ("SUS05-BP03", "SUS05-BP01"),
+    check,
+    __doc__,
+    outcomes=("pass", "fail"),
+)

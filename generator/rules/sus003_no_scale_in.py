@@ -27,4 +27,4 @@ def check(ctx):
             yield Outcome(s.id, "pass", f"{s.id} scales between {z.min_count} and {z.max_count}")
 
 
-RULE = Rule("SUS003", "No scale-in", "sustainability", "LOW", ("SUS02-BP01", "COST09-BP03"), check, __doc__)
+RULE = Rule("SUS003", "No scale-in", "sustainability", "MEDIUM", ("SUS02-BP01", "COST09-BP03"), check, __doc__)

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.values import Id, Name, Quantity, Strict, Text
+from generator.values import Id, IsoDate, Name, Quantity, Strict, Text
 
 ServiceKindName = Literal[tuple(sorted(SERVICE_KINDS))]  # type: ignore[valid-type]
 Pillar = Literal[
@@ -67,6 +67,27 @@ class Sizing(Strict):
     """CloudWatch Logs retention; 0 means never expire."""
 
 
+class Safeguards(Strict):
+    """Protections switched on for this service: what the security and reliability rules read."""
+
+    deletion_protection: bool | None = None
+    """Deletion protection is on (RDS, Aurora, DynamoDB)."""
+    restore_tested: IsoDate | None = None
+    """The last date a restore from this service's backups was tested (YYYY-MM-DD)."""
+    reproducible: bool = False
+    """The data can be rebuilt from other sources, so losing it loses nothing (caches, derived images)."""
+    mfa: Literal["off", "optional", "required"] | None = None
+    """Cognito user pool multi-factor authentication."""
+    threat_protection: bool | None = None
+    """Cognito threat protection (compromised-credential checks, adaptive authentication) is on."""
+    rotation_days: int | None = Field(default=None, ge=0, le=365)
+    """Secrets Manager rotates the secrets automatically every this many days (0: never rotated)."""
+    on_failure: Id | None = None
+    """Where events this consumer fails to process go: the id of an SQS dead-letter queue or other destination."""
+    public_ip: bool | None = None
+    """Tasks or instances get a public IP address."""
+
+
 class Pricing(Strict):
     model: Literal["on_demand", "reserved", "savings_plan", "spot"] = "on_demand"
     """How the capacity is bought."""
@@ -117,6 +138,12 @@ class Service(Strict):
     """Pricing model chosen."""
     tags: dict[str, Name] = {}
     """Cost-allocation and ownership tags."""
+    safeguards: Safeguards = Safeguards()
+    """Protections switched on (deletion protection, MFA, rotation, dead-letter queues, tested restores)."""
+    role: Name | None = None
+    """The IAM role this compute runs as; each compute service gets its own, with only what it needs."""
+    monitors: tuple[Id, ...] = ()
+    """Services whose health this one's alarms or checks watch (CloudWatch alarms, Route 53 health checks)."""
     justification: Justification | None = None
     """Why it is here: required for every service that hosts no container."""
     pillars: tuple[Pillar, ...] = ()

@@ -54,6 +54,9 @@ class Scenario(Strict):
     """Per-service sizing changes (desired_count, vcpu, memory_gb, storage_gb)."""
     free_tier: bool | None = None
     """Override the model's free-tier eligibility for this scenario."""
+    budget: Money | None = None
+    """This stage's monthly budget in USD. Without it, only the first scenario is held to `cost.budget`
+    (the budget is set for what is launched; later stages get their own when they are planned)."""
 
 
 class Threshold(Strict):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from generator.values import Id, Name, Strict, Text
@@ -27,5 +29,10 @@ class Stage(Strict):
 class Pipeline(Strict):
     name: Name = "Delivery pipeline"
     """Display name."""
+    infrastructure_as_code: (
+        Literal["cloudformation", "cdk", "sam", "terraform", "opentofu", "pulumi", "serverless_framework", "copilot"]
+        | None
+    ) = None
+    """The tool that creates and changes the infrastructure from code in version control."""
     stages: tuple[Stage, ...] = Field(min_length=1)
     """Stages in order."""

@@ -7,7 +7,7 @@ from generator.catalogue.free_tier import free_tier_programs
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import cents
 from generator.render.guardrails import guardrails_yaml
-from generator.render.review import RISK_BADGE, summary_table
+from generator.render.review import RISK_BADGE, risk_story, summary_table
 from generator.rules import RULES
 from generator.site.markdown import environment
 from generator.site.reference import reference_sections
@@ -55,6 +55,7 @@ def _common(ctx: Analysis) -> dict:
         "total_text": cost_view.total_text,
         "free_tier": free_tier_programs(),
         "unpriced": cost_view.unpriced_note(ctx.reports),
+        "risk_story": risk_story(ctx.review),
     }
 
 
