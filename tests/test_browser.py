@@ -140,4 +140,4 @@ def test_the_first_screen_is_the_decision_pack(served, browser) -> None:
     page.close()
     assert "The ask: Approve the launch architecture" in visible, visible
     assert "Launch (first year) $20.99" in visible and "Growth (year two) $131.89" in visible, visible
-    assert "Top risks:" in visible and "REL001@main_db" in visible, visible
+    assert "Top risks:" in visible and "REL003@api_service" in visible, visible

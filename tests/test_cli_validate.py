@@ -15,7 +15,7 @@ def test_example_model_is_valid(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "ok Cruddur: 3 people, 4 systems, 12 containers, 7 components, 28 services, "
-        "29 relationships, 7 decisions; 2 options valid\n"
+        "29 relationships, 8 decisions; 2 options valid\n"
     )
 
 

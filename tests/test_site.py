@@ -50,8 +50,8 @@ def test_every_page_is_built(built: Path) -> None:
     cost = (built / "site" / "cost" / "index.html").read_text()
     assert "$20.99" in cost and "https://aws.amazon.com/lambda/pricing/" in cost
     proposal = (built / "site" / "index.html").read_text()
-    assert "Model " in proposal and "prices read 2026-11-23" in proposal and "Framework 2023-10-03" in proposal
-    assert "from the model. Prices read 2026-11-23 · Well-Architected Framework 2023-10-03" in cost
+    assert "Model " in proposal and "prices read 2026-11-23" in proposal and "Framework 2024-11-06" in proposal
+    assert "from the model. Prices read 2026-11-23 · Well-Architected Framework 2024-11-06" in cost
     assert (built / "site" / "service-kinds" / "index.html").is_file()
 
 

@@ -126,26 +126,7 @@ class _Checker:
 
     def services(self) -> None:
         for i, s in enumerate(self.model.services):
-            dims = usage_dimensions(s.kind)
-            for key in s.usage:
-                if key not in dims:
-                    takes = (
-                        f"{SERVICE_KINDS[s.kind].title} takes: {', '.join(dims)}"
-                        if dims
-                        else f"{SERVICE_KINDS[s.kind].title} takes no usage"
-                    )
-                    close = did_you_mean(key, dims, cutoff=0.85)  # a shared suffix (_deliveries) is no match
-                    hint = (
-                        f"{close} {takes} (see the Service kinds page)"
-                        if close
-                        else f"{takes} (see the Service kinds page)"
-                    )
-                    self.report(
-                        ("services", i, "usage", key),
-                        "R206",
-                        f"unknown usage dimension {key!r} for a {s.kind} service",
-                        hint,
-                    )
+            self._usage_keys(i, s)
             for j, ref in enumerate(s.fronts):
                 self.expect(("services", i, "fronts", j), ref, self.index.services, "service")
                 if ref == s.id:
@@ -189,6 +170,22 @@ class _Checker:
                     f"min_count {s.sizing.min_count} is above max_count {s.sizing.max_count}",
                     "swap them",
                 )
+
+    def _usage_keys(self, i: int, s) -> None:
+        dims = usage_dimensions(s.kind)
+        for key in s.usage:
+            if key in dims:
+                continue
+            takes = (
+                f"{SERVICE_KINDS[s.kind].title} takes: {', '.join(dims)}"
+                if dims
+                else f"{SERVICE_KINDS[s.kind].title} takes no usage"
+            )
+            close = did_you_mean(key, dims, cutoff=0.85)  # a shared suffix (_deliveries) is no match
+            hint = f"{close} {takes} (see the Service kinds page)" if close else f"{takes} (see the Service kinds page)"
+            self.report(
+                ("services", i, "usage", key), "R206", f"unknown usage dimension {key!r} for a {s.kind} service", hint
+            )
 
     def decisions(self) -> None:
         by_id = self.index.decisions

@@ -91,10 +91,42 @@ def review_markdown(rv) -> str:
 REVIEW_JSON_VERSION = 2  # raised whenever a key is renamed or removed; new keys keep it
 
 
+def _summary_json(rv) -> dict:
+    questions, open_by_risk = rv.risk_counts(), rv.finding_counts()
+    return {
+        "story": risk_story(rv),
+        "questions": {k: questions[k] for k in ("HIGH", "MEDIUM", "NONE", "UNANSWERED", "NOT_APPLICABLE")},
+        "findings": {
+            "open": sum(open_by_risk.values()),
+            "open_by_risk": {k: open_by_risk[k] for k in ("HIGH", "MEDIUM", "LOW")},
+            "acknowledged": sum(1 for f in rv.findings if f.status == "fail" and f.acknowledged),
+            "unknown": sum(1 for f in rv.findings if f.status == "unknown"),
+        },
+    }
+
+
+def _availability_json(a) -> dict:
+    return {
+        "percent": f"{a.percent:.4f}",
+        "nines": round(a.nines, 2),
+        "downtime_minutes_per_month": f"{a.downtime_month_minutes:.1f}",
+        "single_points_of_failure": a.single_points,
+        "basis": "product of the published SLA of each service on the request path: a floor, not a measurement",
+        "steps": [
+            {
+                "service": step.service,
+                "kind": step.kind,
+                "sla_percent": None if step.sla_percent is None else str(step.sla_percent),
+                "single_point": step.single_point,
+                "source": step.source,
+            }
+            for step in a.steps
+        ],
+    }
+
+
 def review_json(rv) -> dict:
     """The review for other tools; its shape is documented in the README (Review JSON) and versioned."""
-    questions = rv.risk_counts()
-    open_by_risk = rv.finding_counts()
     return {
         "schema_version": REVIEW_JSON_VERSION,
         "framework": {
@@ -103,16 +135,7 @@ def review_json(rv) -> dict:
             "read": rv.framework.framework.read,
             "source": rv.framework.framework.source,
         },
-        "summary": {
-            "story": risk_story(rv),
-            "questions": {k: questions[k] for k in ("HIGH", "MEDIUM", "NONE", "UNANSWERED", "NOT_APPLICABLE")},
-            "findings": {
-                "open": sum(open_by_risk.values()),
-                "open_by_risk": {k: open_by_risk[k] for k in ("HIGH", "MEDIUM", "LOW")},
-                "acknowledged": sum(1 for f in rv.findings if f.status == "fail" and f.acknowledged),
-                "unknown": sum(1 for f in rv.findings if f.status == "unknown"),
-            },
-        },
+        "summary": _summary_json(rv),
         "risk_counts": dict(sorted(rv.risk_counts().items())),
         "pillars": {p.id: dict(sorted(rv.risk_counts(p.id).items())) for p in rv.framework.pillars},
         "questions": [
@@ -142,12 +165,7 @@ def review_json(rv) -> dict:
             for f in rv.findings
             if f.status != "pass"
         ],
-        "availability": {
-            "percent": f"{rv.availability.percent:.4f}",
-            "nines": round(rv.availability.nines, 2),
-            "downtime_minutes_per_month": f"{rv.availability.downtime_month_minutes:.1f}",
-            "single_points_of_failure": rv.availability.single_points,
-        },
+        "availability": _availability_json(rv.availability),
         "quotas": [
             {
                 "quota": q.quota.id,
