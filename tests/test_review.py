@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.framework import framework
@@ -148,3 +149,19 @@ def test_rules_and_explain(project: Path) -> None:
     assert result.exit_code == 0 and "How to fix" in result.stdout and "REL10-BP01" in result.stdout
     bad = run_cli("explain", "REL001x", cwd=project)
     assert bad.exit_code == 2 and "did you mean 'REL001'" in bad.stderr
+
+
+def test_the_sla_follows_the_configuration_in_the_model() -> None:
+    """S3 Intelligent-Tiering and Standard-IA are held to 99.0% on the S3 SLA page, Standard to 99.9%."""
+    model = load_model(ROOT / "model").model
+    bucket = next(s for s in model.services if s.id == "frontend_bucket")
+    tiered = bucket.model_copy(
+        update={"sizing": bucket.sizing.model_copy(update={"storage_class": "intelligent_tiering"})}
+    )
+    services = tuple(tiered if s.id == "frontend_bucket" else s for s in model.services)
+    steps = {
+        s.service: s for s in estimate_availability(ModelIndex(model.model_copy(update={"services": services}))).steps
+    }
+    assert steps["frontend_bucket"].sla_percent == Decimal("99.0")
+    standard = {s.service: s for s in estimate_availability(ModelIndex(model)).steps}
+    assert standard["frontend_bucket"].sla_percent == Decimal("99.9")

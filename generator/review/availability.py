@@ -23,7 +23,16 @@ class Sla(Strict):
     kind: Name
     multi: Name
     single: Name | None = None
+    by_sizing: dict[Name, dict[Name, Name]] = {}  # a sizing field's value -> the SLA for that configuration
     source: Url
+
+    def for_service(self, service, single: bool) -> str:
+        """The figure for this configuration: a sizing variant (an S3 storage class), else single or multi."""
+        for field, figures in self.by_sizing.items():
+            value = getattr(service.sizing, field, None)
+            if value in figures:
+                return figures[value]
+        return self.single if single and self.single else self.multi
 
 
 class SlaCatalogue(Strict):
@@ -93,7 +102,7 @@ def estimate_availability(index: ModelIndex) -> AvailabilityEstimate:
         if sla is None:
             steps.append(PathStep(sid, service.kind, None, single, ""))
             continue
-        value = Decimal(sla.single if single and sla.single else sla.multi)
+        value = Decimal(sla.for_service(service, single))
         composite *= value / 100
         steps.append(PathStep(sid, service.kind, value, single or (sla.single is not None and single), sla.source))
     return AvailabilityEstimate(tuple(steps), composite)
