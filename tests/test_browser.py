@@ -141,3 +141,21 @@ def test_the_first_screen_is_the_decision_pack(served, browser) -> None:
     assert "The ask: Approve the launch architecture" in visible, visible
     assert "Launch (first year) $20.99" in visible and "Growth (year two) $131.89" in visible, visible
     assert "Top risks:" in visible and "REL003@api_service" in visible, visible
+
+
+def test_every_page_carries_a_policy_the_theme_satisfies(served, browser) -> None:
+    """The Content-Security-Policy lets the theme's scripts run (search, palette) and nothing else:
+    no page logs a violation, and a script added to a page is refused."""
+    violations: list[str] = []
+    page = browser.new_page()
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    for path in ("", "architecture/", "cost/", "well-architected/", "options/", "reference/"):
+        page.goto(f"{served}/{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
+    assert violations == []
+    page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';
+                             document.body.appendChild(s); }""")
+    assert page.evaluate("() => window.__ran") is None  # the injected inline script was refused
+    assert violations, "the refusal is reported"
+    page.close()
