@@ -102,7 +102,7 @@ def test_cost_page_shows_the_total(served, browser) -> None:
     page = _page(browser, errors)
     page.goto(served + "/cost/")
     row = page.locator("table tr", has_text="Total per month").first
-    assert "$20.99" in row.inner_text() and "$131.89" in row.inner_text()
+    assert "$20.33" in row.inner_text() and "$129.89" in row.inner_text()
     assert errors == []
 
 
@@ -139,7 +139,7 @@ def test_the_first_screen_is_the_decision_pack(served, browser) -> None:
     page.screenshot(path=str(OUTPUT / "proposal-first-screen.png"))
     page.close()
     assert "The ask: Approve the launch architecture" in visible, visible
-    assert "Launch (first year) $20.99" in visible and "Growth (year two) $131.89" in visible, visible
+    assert "Launch (first year) $20.33" in visible and "Growth (year two) $129.89" in visible, visible
     assert "Top risks:" in visible and "REL003@api_service" in visible, visible
 
 

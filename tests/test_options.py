@@ -13,12 +13,12 @@ def test_compare_the_example_options(project: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = {r["id"]: r for r in json.loads(result.stdout)}
     assert list(rows) == ["base", "api-on-lambda", "aurora-serverless"]
-    assert rows["base"]["monthly_usd"] == ["20.99", "131.89"] and rows["base"]["chosen"] is True
-    assert rows["api-on-lambda"]["monthly_usd"] == ["6.15", "170.18"]
+    assert rows["base"]["monthly_usd"] == ["20.33", "129.89"] and rows["base"]["chosen"] is True
+    assert rows["api-on-lambda"]["monthly_usd"] == ["5.49", "153.58"]
     assert rows["aurora-serverless"]["decision"] == "adr-002-data-stores"
     assert float(rows["aurora-serverless"]["availability_percent"]) > float(rows["base"]["availability_percent"])
     text = run_cli("compare", cwd=project).stdout
-    assert "API on Lambda + API Gateway (HTTP API)" in text and "$6.15 (-$14.84)" in text
+    assert "API on Lambda + API Gateway (HTTP API)" in text and "$5.49 (-$14.84)" in text
 
 
 def test_validate_counts_the_options(project: Path) -> None:

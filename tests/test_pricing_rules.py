@@ -116,7 +116,7 @@ def test_example_cost_golden_json(project: Path) -> None:
     result = run_cli("cost", "--format", "json", "--scenario", "launch", cwd=project)
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["scenarios"][0]["total_usd"] == "20.99"
+    assert data["scenarios"][0]["total_usd"] == "20.33"
     check_golden(GOLDENS / "example-cost-launch.json", result.stdout)
 
 
@@ -134,7 +134,7 @@ def test_unknown_scenario_is_a_usage_error(project: Path) -> None:
 
 def test_cost_table_text_has_totals(project: Path) -> None:
     result = run_cli("cost", cwd=project)
-    assert "Total per month" in result.stdout and "$20.99" in result.stdout and "$131.89" in result.stdout
+    assert "Total per month" in result.stdout and "$20.33" in result.stdout and "$129.89" in result.stdout
 
 
 def test_generic_services_follow_scenario_multipliers() -> None:
@@ -159,3 +159,50 @@ def test_what_a_multiplier_leaves_alone_is_data_on_the_kind() -> None:
     model = one_service("alb", usage={"hours": 730, "lcus": 1})
     scaled = apply_scenario(model.services[0], Scenario(id="x", name="X", multiplier=Decimal(10)))
     assert scaled.usage == {"hours": Decimal(730), "lcus": Decimal(10)}
+
+
+def test_queries_to_alias_records_are_free() -> None:
+    """Route 53: alias records for AWS resources answer free; standard queries cost $0.40 a million."""
+    alias = one_service("route53", usage={"hosted_zones": 1, "alias_queries": 5_000_000})
+    standard = one_service("route53", usage={"hosted_zones": 1, "queries": 5_000_000})
+    assert monthly(alias) == Decimal("0.50") and monthly(standard) == Decimal("2.50")
+
+
+def test_point_in_time_recovery_is_priced_on_the_table_size() -> None:
+    usage = {"write_request_units": 0, "read_request_units": 0, "storage_gb": 100}
+    on = one_service("dynamodb", usage=usage, sizing={"point_in_time_recovery": True})
+    off = one_service("dynamodb", usage=usage, sizing={"point_in_time_recovery": False})
+    assert monthly(on) - monthly(off) == Decimal("20.00")  # 100 GB x $0.20 per GB-month
+
+
+def test_the_five_free_gb_of_logs_cover_ingestion_and_storage_together() -> None:
+    model = one_service("cloudwatch", usage={"logs_ingested_gb": 3, "logs_stored_gb": 4}, always_free=True)
+    lines = {line.dimension: line for line in estimate(model, default_catalogue()).services[0].lines}
+    assert lines["logs_ingested_gb"].free_quantity == 3 and lines["logs_stored_gb"].free_quantity == 2
+    assert monthly(model) == Decimal("0.06")  # 2 GB archived beyond the shared 5 GB, at $0.03
+
+
+def test_public_ipv4_addresses_are_derived_from_what_the_vpc_runs() -> None:
+    base = one_service("vpc", usage={})
+    vpc = base.services[0].model_copy(update={"id": "net"})
+
+    def service(sid, kind, **fields):
+        return vpc.model_copy(update={"id": sid, "kind": kind, "usage": {}, **fields})
+
+    lb = service("lb", "alb", placement=vpc.placement.model_copy(update={"vpc": "net", "publicly_accessible": True}))
+    tasks = service(
+        "api",
+        "ecs_fargate",
+        placement=vpc.placement.model_copy(update={"vpc": "net"}),
+        sizing=vpc.sizing.model_copy(update={"desired_count": 3}),
+        safeguards=vpc.safeguards.model_copy(update={"public_ip": True}),
+    )
+    nat = service("nat", "nat_gateway", placement=vpc.placement.model_copy(update={"vpc": "net"}))
+    model = base.model_copy(update={"services": (vpc, lb, tasks, nat)})
+    line = next(s for s in estimate(model, default_catalogue()).services if s.service == "net").lines[0]
+    assert line.quantity == 6 * 730  # 2 ALB nodes + 3 tasks + 1 NAT gateway, all month
+    assert "2 lb" in line.basis and "3 api tasks" in line.basis and "1 nat" in line.basis
+    stated = vpc.model_copy(update={"usage": {"public_ipv4_addresses": Decimal(1)}})
+    model = base.model_copy(update={"services": (stated, lb, tasks, nat)})
+    line = next(s for s in estimate(model, default_catalogue()).services if s.service == "net").lines[0]
+    assert line.quantity == 730  # what the model states wins

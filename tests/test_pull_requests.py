@@ -48,10 +48,10 @@ def test_diff_against_the_merge_base_shows_cost_and_fields(repo: Path) -> None:
     assert (change["section"], change["id"], change["change"]) == ("services", "main_db", "changed")
     assert {f["path"] for f in change["fields"]} == {"placement.multi_az", "placement.az_count"}
     launch = data["cost"][0]
-    assert (launch["old_usd"], launch["new_usd"], launch["delta_usd"]) == ("20.99", "48.95", "27.96")
+    assert (launch["old_usd"], launch["new_usd"], launch["delta_usd"]) == ("20.33", "48.29", "27.96")
     md = run_cli("diff", "--base", "main", cwd=repo).stdout
     assert md.startswith("<!-- archgen-diff -->\n## Architecture change (archgen)")
-    assert "Launch (first year): $20.99 → $48.95 (+$27.96)" in md
+    assert "Launch (first year): $20.33 → $48.29 (+$27.96)" in md
     assert "acknowledgements that no longer match a finding (remove them): `REL001@main_db`" in md
 
 

@@ -25,7 +25,7 @@ def test_build_summary(built: Path) -> None:
     result = run_cli("build", "--no-site", cwd=built)
     lines = result.stdout.splitlines()
     assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 18 pages, 5 diagrams"
-    assert lines[1] == "  monthly cost: Launch (first year) $20.99, Growth (year two) $131.89"
+    assert lines[1] == "  monthly cost: Launch (first year) $20.33, Growth (year two) $129.89"
     # question risk and findings, named apart; a contradiction with an answer is part of its finding
     assert lines[2] == (
         "  review: Questions: 30 at high risk, 20 at medium risk, 7 with no risk, 0 unanswered, 0 not applicable. "
@@ -48,7 +48,7 @@ def test_every_page_is_built(built: Path) -> None:
     ):
         assert (built / "site" / page).is_file(), page
     cost = (built / "site" / "cost" / "index.html").read_text()
-    assert "$20.99" in cost and "https://aws.amazon.com/lambda/pricing/" in cost
+    assert "$20.33" in cost and "https://aws.amazon.com/lambda/pricing/" in cost
     proposal = (built / "site" / "index.html").read_text()
     assert "Model " in proposal and "prices read 2026-11-23" in proposal and "Framework 2024-11-06" in proposal
     assert "from the model. Prices read 2026-11-23 · Well-Architected Framework 2024-11-06" in cost
@@ -168,12 +168,14 @@ def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
 
     services = project / "model" / "services.yaml"
     services.write_text(
-        services.read_text().replace("usage: {hosted_zones: 1, queries: 2000000}", "usage: {hosted_zones: 1}")
+        services.read_text().replace(
+            "usage: {hosted_zones: 1, alias_queries: 2000000}", "usage: {alias_queries: 2000000}"
+        )
     )
     first = run_cli("build", cwd=project)
     assert first.exit_code == 0, first.output
     assert first.stdout.startswith("built Cruddur")
-    warning = "warning: dns: needs usage queries (the estimate counts them as 0)"
+    warning = "warning: dns: needs usage hosted_zones (the estimate counts them as 0)"
     assert warning in first.stderr
     again = run_cli("build", cwd=project)
     assert again.stdout.startswith("up to date: Cruddur") and warning in again.stderr

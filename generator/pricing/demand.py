@@ -39,10 +39,12 @@ def _fmt(value: Decimal) -> str:
 
 
 class _Bill:
-    """The demands of one service being collected, with the assumptions made on the way."""
+    """The demands of one service being collected, with the assumptions made on the way; `others` are
+    every service of the model as the same scenario sees them (what a VPC's addresses are derived from)."""
 
-    def __init__(self, ss: ScenarioService) -> None:
+    def __init__(self, ss: ScenarioService, others: tuple[ScenarioService, ...] = ()) -> None:
         self.ss = ss
+        self.others = others
         self.usage = ss.usage
         self.demands: list[Demand] = []
         self.assumptions: list[str] = []
@@ -128,10 +130,34 @@ def _api_gateway(b: _Bill) -> None:
     b.direct("requests", variant={"api_type": api_type})
 
 
+def public_ipv4_sources(vpc_id: str, others: tuple[ScenarioService, ...]) -> list[tuple[str, Decimal]]:
+    """Public IPv4 addresses the model implies in a VPC: an internet-facing ALB has one per AZ, a NAT
+    gateway one, and each running task or instance given a public IP one."""
+    found = []
+    for o in others:
+        s = o.service
+        if s.placement.vpc != vpc_id:
+            continue
+        if s.kind == "alb" and s.placement.publicly_accessible:
+            zones = max(s.placement.az_count, 2)  # an ALB spans at least two AZs
+            found.append((f"{s.id} ({_fmt(o.desired_count)} × {zones} AZs)", o.desired_count * zones))
+        elif s.kind == "nat_gateway":
+            found.append((s.id, o.desired_count))
+        elif s.kind in ("ecs_fargate", "ec2") and s.safeguards.public_ip:
+            found.append((f"{s.id} tasks", o.desired_count))
+    return found
+
+
 def _vpc(b: _Bill) -> None:
     if "public_ipv4_addresses" in b.usage:
         addresses = b.use("public_ipv4_addresses")
         b.add("public_ipv4_hours", addresses * HOURS_PER_MONTH, {}, f"{_fmt(addresses)} addresses × 730 h")
+        return
+    sources = public_ipv4_sources(b.ss.service.id, b.others)
+    if sources:
+        addresses = sum((n for _, n in sources), Decimal(0))
+        parts = " + ".join(f"{_fmt(n)} {what}" for what, n in sources)
+        b.add("public_ipv4_hours", addresses * HOURS_PER_MONTH, {}, f"{parts} = {_fmt(addresses)} addresses × 730 h")
 
 
 def _nat_gateway(b: _Bill) -> None:
@@ -153,6 +179,13 @@ def _instances(dimension: str) -> Callable[[_Bill], None]:
     return shaped
 
 
+def _dynamodb(b: _Bill) -> None:
+    b.direct(*b.usage.keys())
+    if b.ss.service.sizing.point_in_time_recovery:
+        storage = b.use("storage_gb")
+        b.add("pitr_gb_months", storage, {}, f"point-in-time recovery on {_fmt(storage)} GB")
+
+
 def _codebuild(b: _Bill) -> None:
     b.direct("build_minutes", variant={"architecture": b.ss.service.sizing.architecture})
 
@@ -171,11 +204,12 @@ SHAPED: dict[str, Callable[[_Bill], None]] = {
     "elasticache": _instances("node_hours"),
     "ec2": _instances("instance_hours"),
     "codebuild": _codebuild,
+    "dynamodb": _dynamodb,
 }
 
 
-def demand_for(ss: ScenarioService) -> ServiceDemand:
-    bill = _Bill(ss)
+def demand_for(ss: ScenarioService, others: tuple[ScenarioService, ...] = ()) -> ServiceDemand:
+    bill = _Bill(ss, others)
     kind = ss.service.kind
     shaped = SHAPED.get(kind)
     if shaped is None:

@@ -124,9 +124,9 @@ def _free_allowed(entry: PriceEntry, model: Model, scenario: Scenario) -> bool:
 def estimate(model: Model, catalogue: PriceCatalogue, scenario: Scenario = BASELINE) -> CostReport:
     pools: dict[str, Decimal] = {}
     services: list[ServiceCost] = []
-    for service in model.services:
-        ss = apply_scenario(service, scenario)
-        demand = demand_for(ss)
+    seen = tuple(apply_scenario(service, scenario) for service in model.services)
+    for service, ss in zip(model.services, seen, strict=True):
+        demand = demand_for(ss, seen)
         discount = None
         if service.pricing.model != "on_demand":
             discount = catalogue.discount(service.kind, service.pricing.model, service.pricing.term_years)
