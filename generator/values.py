@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.diagnostics import CONTROL_CHARACTERS
@@ -114,11 +114,25 @@ def _decimal_text(value):
 
 Text = Annotated[str, BeforeValidator(_as_text), Field(max_length=20_000)]
 Name = Annotated[str, BeforeValidator(_as_text), Field(min_length=1, max_length=200)]
-Id = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_id)]
-Quantity = Annotated[Decimal, BeforeValidator(_as_decimal), AfterValidator(_check_quantity)]
+# what the editor checks, as far as JSON Schema can say it (the validators above say it exactly)
+_ID_SCHEMA = {"type": "string", "pattern": _ID.pattern, "maxLength": 63}
+_QUANTITY_SCHEMA = {"type": "number", "minimum": 0, "maximum": int(MAX_QUANTITY)}
+Id = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_id), WithJsonSchema(_ID_SCHEMA)]
+Quantity = Annotated[
+    Decimal, BeforeValidator(_as_decimal), AfterValidator(_check_quantity), WithJsonSchema(_QUANTITY_SCHEMA)
+]
 Money = Quantity
 ExactPrice = Annotated[Decimal, BeforeValidator(_decimal_text), AfterValidator(_check_quantity)]
-Percent = Annotated[Decimal, BeforeValidator(_as_decimal), Field(ge=0, le=1000)]
-IsoDate = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_date)]
-Email = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_email)]
+Percent = Annotated[
+    Decimal, BeforeValidator(_as_decimal), Field(ge=0, le=1000), WithJsonSchema({"type": "number", "minimum": 0})
+]
+IsoDate = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    AfterValidator(_check_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Email = Annotated[
+    str, BeforeValidator(_as_text), AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]

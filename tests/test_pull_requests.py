@@ -196,3 +196,18 @@ def test_check_judges_images_by_their_dot_not_their_bytes(tmp_path: Path) -> Non
     stale = run_cli("check", cwd=project)
     assert stale.exit_code == 1
     assert "diagrams_out/context.dot (differs)" in stale.stderr and "diagrams_out/context.svg (differs)" in stale.stderr
+
+
+def test_the_comment_draws_what_changed_with_its_neighbours(tmp_path: Path) -> None:
+    import shutil
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "model", old)
+    shutil.copytree(ROOT / "model", new)
+    services = new / "services.yaml"
+    services.write_text(services.read_text().replace("instance_class: db.t4g.micro", "instance_class: db.t4g.small", 1))
+    md = run_cli("diff", str(old), str(new), cwd=tmp_path).stdout
+    block = md.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    assert 'n0["main_db (changed)"]:::changed' in block
+    assert '["users_db"]:::same' in block and "n1 --> n0" in block  # the container it hosts
+    assert "🔺" not in md

@@ -28,7 +28,7 @@ app = typer.Typer(
     cls=ArchgenGroup,
     help="Architecture as code: validate a C4 + AWS Well-Architected model and render the proposal site.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

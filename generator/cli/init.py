@@ -19,6 +19,7 @@ FILES = {
     "model/model.yaml.tmpl": "model/model.yaml",
     "mkdocs.yml.tmpl": "mkdocs.yml",
     "workflows/architecture.yml.tmpl": ".github/workflows/architecture.yml",
+    "workflows/architecture-comment.yml.tmpl": ".github/workflows/architecture-comment.yml",
     "workflows/publish.yml.tmpl": ".github/workflows/publish.yml",
     "pre-commit-config.yaml.tmpl": ".pre-commit-config.yaml",
     "README-architecture.md.tmpl": "README.md",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from generator.diffing.change_graph import ChangeGraph, change_graph
 from generator.pricing.estimate import CostReport, cents
 from generator.review.review import Review
 from generator.schema import Model
@@ -60,6 +61,7 @@ class ModelDiff:
     resolved_findings: tuple = ()
     policy: tuple[str, ...] = ()
     new_review: Review | None = field(default=None, compare=False)
+    graph: ChangeGraph | None = field(default=None, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -189,8 +191,9 @@ def diff_models(old: Analysed, new: Analysed) -> ModelDiff:
     old_open = {f.key: f for f in old_review.findings if f.open}
     new_open = {f.key: f for f in new_review.findings if f.open}
     old_rel, new_rel = _relationship_keys(old.model), _relationship_keys(new.model)
+    elements = tuple(element_changes(old.model, new.model))
     return ModelDiff(
-        tuple(element_changes(old.model, new.model)),
+        elements,
         tuple(r for r in new_rel if r not in old_rel),
         tuple(r for r in old_rel if r not in new_rel),
         tuple(_costs(old, new)),
@@ -199,6 +202,7 @@ def diff_models(old: Analysed, new: Analysed) -> ModelDiff:
         tuple(f for k, f in old_open.items() if k not in new_open),
         tuple(policy_changes(old.model, new.model)),
         new_review,
+        change_graph(old.model, new.model, elements),
     )
 
 

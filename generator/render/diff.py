@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.diffing.model_diff import ModelDiff, counts
-from generator.render.escape import md_code, md_inline
+from generator.render.escape import md_code, md_inline, mermaid_text
 from generator.render.review import risk_story
 
 GITHUB_COMMENT_LIMIT = 65_536
@@ -58,7 +58,7 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
     if d.new_review is not None:
         head += [f"**Review after this change**: {md_inline(risk_story(d.new_review))}", ""]
     for f in d.new_findings:
-        head.append(f"- 🔺 new {f.risk} {md_code(f.key)}: {md_inline(f.message)}")
+        head.append(f"- {SEVERITY_MARK[f.risk]} new {f.risk} {md_code(f.key)}: {md_inline(f.message)}")
     for f in d.resolved_findings:
         head.append(f"- ✅ resolved {md_code(f.key)}: {md_inline(f.message)}")
     stale = d.new_review.stale_acknowledgements if d.new_review is not None else ()
@@ -73,11 +73,44 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         head += [
             f"| {p} | {v['HIGH']:+d} | {v['MEDIUM']:+d} | {v['NONE']:+d} | {v['UNANSWERED']:+d} |" for p, v in risk_rows
         ]
+    if d.graph is not None and d.graph.nodes:
+        head += ["", *mermaid_lines(d.graph)]
     text = "\n".join(head) + "\n\n" + "\n".join(_details(d))
     if len(text) > limit:
         note = "\n\n_Details cut to fit GitHub's comment size limit; run `archgen diff` locally for all of them._\n"
         text = text[: limit - len(note) - 20].rsplit("\n", 1)[0] + "\n\n</details>" + note
     return text
+
+
+SEVERITY_MARK = {"HIGH": "🔴", "MEDIUM": "🟠", "LOW": "🟡"}
+_NODE_CLASS = {"added": "added", "removed": "removed", "changed": "changed", "neighbour": "same"}
+_EDGE = {"added": "==>", "removed": "-.->", "same": "-->"}
+
+
+def mermaid_lines(graph) -> list[str]:
+    """What changed, as a Mermaid flowchart GitHub renders in the comment: changed elements coloured by
+    change, their neighbours plain; node ids are positional, labels escaped, so model text adds no syntax."""
+    ids = {element: f"n{i}" for i, (element, _) in enumerate(graph.nodes)}
+    lines = [
+        "**What changed** (added green, changed yellow, removed red; neighbours plain):",
+        "",
+        "```mermaid",
+        "flowchart LR",
+    ]
+    for element, state in graph.nodes:
+        mark = "" if state == "neighbour" else f" ({state})"
+        lines.append(f'  {ids[element]}["{mermaid_text(element + mark)}"]:::{_NODE_CLASS[state]}')
+    lines += [f"  {ids[a]} {_EDGE[state]} {ids[b]}" for a, b, state in graph.edges]
+    lines += [
+        "  classDef added fill:#dafbe1,stroke:#1a7f37",
+        "  classDef changed fill:#fff8c5,stroke:#9a6700",
+        "  classDef removed fill:#ffebe9,stroke:#cf222e,stroke-dasharray:4",
+        "  classDef same fill:#f6f8fa,stroke:#8c959f",
+        "```",
+    ]
+    if graph.left_out:
+        lines.append(f"_{graph.left_out} more changed element(s) are listed under Elements below._")
+    return lines
 
 
 def _details(d: ModelDiff) -> list[str]:

@@ -112,3 +112,12 @@ def md_code(value: object) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_MERMAID_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.,:/()")
+
+
+def mermaid_text(value: object) -> str:
+    """A Mermaid label: every character outside a small safe set becomes a `#code;` entity, so quotes,
+    brackets, pipes and markup in model text can neither end the label nor add syntax."""
+    return "".join(c if c in _MERMAID_SAFE else f"#{ord(c)};" for c in printable(str(value)))

@@ -108,3 +108,14 @@ def test_dot_labels_never_end_in_an_escape(value: str) -> None:
     trailing = len(label) - len(label.rstrip("\\"))
     assert trailing % 2 == 0  # an odd run of backslashes would escape the closing quote
     assert html.unescape(label.replace("\\\\", "\\")) == html.unescape(escape.terminal_text(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_mermaid_labels_carry_no_syntax_and_decode_back(text: str) -> None:
+    import re
+
+    label = escape.mermaid_text(text)
+    assert re.fullmatch(r"(?:[A-Za-z0-9 _\-.,:/()]|#\d+;)*", label), label
+    decoded = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), label)
+    assert decoded == escape.terminal_text(text)
