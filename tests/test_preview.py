@@ -115,3 +115,19 @@ def test_plain_mkdocs_build_with_the_plugin_keeps_the_committed_pages(project: P
     assert proc.returncode == 0, proc.stderr
     assert read_tree(project / "docs") == before
     assert "No options are declared" not in (project / "docs" / "options.md").read_text()
+
+
+def test_a_mkdocs_yml_that_lists_only_the_plugin_still_renders_the_pages(tmp_path: Path) -> None:
+    """The plugin adds the Markdown extensions and stylesheet the pages need, the same policy header,
+    and says which theme to add."""
+    project = _project(tmp_path)
+    (project / "mkdocs.yml").write_text("site_name: Plain\nplugins:\n  - archgen\n")
+    env = {k: v for k, v in os.environ.items() if k != "ARCHGEN_PLUGIN_OFF"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "add `theme: {name: material}`" in proc.stderr
+    services = (project / "site" / "services" / "index.html").read_text()
+    assert 'id="frontend-bucket"' in services  # attr_list anchors work
+    assert 'http-equiv="Content-Security-Policy"' in services

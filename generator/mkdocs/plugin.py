@@ -15,9 +15,19 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.mkdocs.sanitize import sanitise_page_html
+from generator.mkdocs.sanitize import sanitise_page_html, with_content_security_policy
 
 log = logging.getLogger("mkdocs.plugins.archgen")
+# what the generated pages use: a mkdocs.yml that lists only the plugin still renders them right
+NEEDED_EXTENSIONS = (
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
 
 
 class ArchgenConfig(Config):
@@ -31,6 +41,7 @@ class ArchgenPlugin(BasePlugin[ArchgenConfig]):
     def on_config(self, config):
         if os.environ.get("ARCHGEN_PLUGIN_OFF"):
             return config
+        self._complete(config)
         # imported only when the plugin is on: `archgen build` loads it switched off, and MkDocs loads
         # plugins before every build (the pipeline costs about 0.5 s to import)
         from generator.analysis import analyse
@@ -61,6 +72,28 @@ class ArchgenPlugin(BasePlugin[ArchgenConfig]):
                 changed += 1
         log.info("archgen: %d page(s) regenerated from %s", changed, self.config.model)
         return config
+
+    @staticmethod
+    def _complete(config) -> None:
+        """Add the Markdown extensions and stylesheet the pages need; say what the theme should be."""
+        for name in NEEDED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        config.mdx_configs.setdefault("toc", {}).setdefault("permalink", True)
+        if "assets/archgen.css" not in config.extra_css:
+            config.extra_css.append("assets/archgen.css")
+        if config.theme.name != "material":
+            log.warning(
+                "archgen: the pages are laid out for the Material theme; add `theme: {name: material}` to "
+                "mkdocs.yml (the mkdocs-material package comes with archgen)"
+            )
+
+    @event_priority(-100)
+    def on_post_page(self, output, **kwargs):
+        """The same Content-Security-Policy as `archgen build` (see mkdocs/sanitize)."""
+        if os.environ.get("ARCHGEN_PLUGIN_OFF"):
+            return output
+        return with_content_security_policy(output)
 
     @event_priority(-100)
     def on_page_content(self, html, **kwargs):
