@@ -211,3 +211,25 @@ def test_the_comment_draws_what_changed_with_its_neighbours(tmp_path: Path) -> N
     assert 'n0["main_db (changed)"]:::changed' in block
     assert '["users_db"]:::same' in block and "n1 --> n0" in block  # the container it hosts
     assert "🔺" not in md
+
+
+def test_the_diff_covers_every_section_not_only_the_element_lists(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "model", old)
+    shutil.copytree(ROOT / "model", new)
+    edits = {
+        "proposal.yaml": ("audience: ", "audience: the board and "),
+        "cost.yaml": ("multiplier: 10", "multiplier: 12"),
+        "well-architected.yaml": ("Dependencies and base images updated monthly.", "Dependencies updated weekly."),
+        "options/aurora-serverless.yaml": ("title: Aurora Serverless v2", "title: Aurora Serverless v2 (min 0.5 ACU)"),
+    }
+    for name, (a, b) in edits.items():
+        path = new / name
+        assert a in path.read_text(), name
+        path.write_text(path.read_text().replace(a, b, 1))
+    data = json.loads(run_cli("diff", str(old), str(new), "--format", "json", cwd=tmp_path).stdout)
+    paths = {s["path"] for s in data["settings"]}
+    assert "proposal.audience" in paths and "options.aurora-serverless.title" in paths
+    assert any(p.startswith("cost.scenarios[") and p.endswith(".multiplier") for p in paths)
+    assert any(p.startswith("well_architected.answers[") and p.endswith(".evidence") for p in paths)
+    assert not data["empty"]

@@ -140,7 +140,7 @@ def diff(
     from generator.analysis import analyse
     from generator.cli import git_source
     from generator.diffing.model_diff import diff_models
-    from generator.load.model_loader import load_model
+    from generator.load.options import load_model_and_options
     from generator.render.diff import diff_json, diff_markdown
 
     if old is not None and new is None and base is None:
@@ -154,8 +154,9 @@ def diff(
             ref = git_source.merge_base(root, base) if base else git_source.default_base(root)
             old = git_source.export_model(root, ref, rel, Path(tmp))
             new = model
-        before = analyse(load_model(old), views=False)
-        after = analyse(load_model(new or model), views=False)
+        # options included: a change to an alternative is part of the change
+        before = analyse(*load_model_and_options(old), views=False)
+        after = analyse(*load_model_and_options(new or model), views=False)
     result = diff_models(before, after)
     broken = tuple(gate_failures(before.model, result, allow_policy_changes=allow_policy_changes)) if gate else None
     if fmt is DiffFormat.json:

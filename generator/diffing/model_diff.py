@@ -62,11 +62,13 @@ class ModelDiff:
     policy: tuple[str, ...] = ()
     new_review: Review | None = field(default=None, compare=False)
     graph: ChangeGraph | None = field(default=None, compare=False)
+    settings: tuple[FieldChange, ...] = ()  # proposal, cost settings and scenarios, pipeline, answers, views, options
 
     @property
     def empty(self) -> bool:
         return not (
-            self.elements
+            self.settings
+            or self.elements
             or self.relationships_added
             or self.relationships_removed
             or any(c.delta for c in self.costs)
@@ -111,6 +113,23 @@ def element_changes(old: Model, new: Model) -> list[ElementChange]:
                 )
                 changes.append(ElementChange(section, eid, "changed", fields))
     return changes
+
+
+SETTINGS = ("proposal", "cost", "pipeline", "well_architected", "views")
+POLICY_PREFIXES = ("cost.budget", "well_architected.acknowledgements")  # reported as policy changes
+
+
+def settings_changes(old: Model, new: Model, old_options=(), new_options=()) -> tuple[FieldChange, ...]:
+    """Every change outside the element lists and the policy: the proposal, cost settings and scenarios,
+    the pipeline, the Well-Architected answers and request path, the views, and the options."""
+
+    def flat(model: Model, options) -> dict[str, object]:
+        data = {s: model.model_dump(mode="json", by_alias=True, include={s}).get(s) for s in SETTINGS}
+        data["options"] = {o.option.info.id: o.option.info.model_dump(mode="json") for o in options}
+        return {k: v for k, v in _flatten(data).items() if not k.startswith(POLICY_PREFIXES)}
+
+    a, b = flat(old, old_options), flat(new, new_options)
+    return tuple(FieldChange(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k))
 
 
 def _policy_of(model: Model) -> dict[str, object]:
@@ -203,6 +222,7 @@ def diff_models(old: Analysed, new: Analysed) -> ModelDiff:
         tuple(policy_changes(old.model, new.model)),
         new_review,
         change_graph(old.model, new.model, elements),
+        settings_changes(old.model, new.model, getattr(old, "options", ()), getattr(new, "options", ())),
     )
 
 

@@ -52,6 +52,9 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         f"**Elements**: {c['added']} added, {c['removed']} removed, {c['changed']} changed; "
         f"relationships {len(d.relationships_added)} added, {len(d.relationships_removed)} removed",
         "",
+        f"**Settings**: {len(d.settings)} changed (proposal, cost settings, scenarios, pipeline, answers, views, "
+        "options)",
+        "",
         f"**Findings**: {len(d.new_findings)} new, {len(d.resolved_findings)} resolved",
         "",
     ]
@@ -137,6 +140,12 @@ def _details(d: ModelDiff) -> list[str]:
                     f"    - {md_code(f.path)}: {md_inline(json.dumps(f.old))} → {md_inline(json.dumps(f.new))}"
                 )
         details += ["", "</details>", ""]
+    if d.settings:
+        details += ["<details><summary>Settings</summary>", ""]
+        details += [
+            f"- {md_code(f.path)}: {md_inline(json.dumps(f.old))} → {md_inline(json.dumps(f.new))}" for f in d.settings
+        ]
+        details += ["", "</details>", ""]
     if d.relationships_added or d.relationships_removed:
         details += ["<details><summary>Relationships</summary>", ""]
         details += [f"- added: {md_inline(r)}" for r in d.relationships_added]
@@ -158,6 +167,7 @@ def diff_json(d: ModelDiff) -> dict:
             for e in d.elements
         ],
         "relationships": {"added": list(d.relationships_added), "removed": list(d.relationships_removed)},
+        "settings": [{"path": f.path, "old": f.old, "new": f.new} for f in d.settings],
         "cost": [
             {
                 "scenario": x.scenario,
