@@ -233,3 +233,21 @@ def test_the_diff_covers_every_section_not_only_the_element_lists(tmp_path: Path
     assert any(p.startswith("cost.scenarios[") and p.endswith(".multiplier") for p in paths)
     assert any(p.startswith("well_architected.answers[") and p.endswith(".evidence") for p in paths)
     assert not data["empty"]
+
+
+def test_the_comment_states_the_base_budget_and_whether_the_change_fits(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "model", old)
+    shutil.copytree(ROOT / "model", new)
+    cost = new / "cost.yaml"
+    cost.write_text(cost.read_text().replace("monthly_limit: 100", "monthly_limit: 10"))  # a PR cannot move it
+    services = new / "services.yaml"
+    services.write_text(services.read_text().replace("instance_class: db.t4g.micro", "instance_class: db.m7g.large", 1))
+    md = run_cli("diff", str(old), str(new), cwd=tmp_path).stdout
+    line = next(x for x in md.splitlines() if x.startswith("**Budget**"))
+    assert "$100.00 a month for Launch (first year)" in line and "within it" not in line and "over by" in line
+    # a class without a price: the total is a floor, so fitting the budget is not claimed
+    services.write_text(services.read_text().replace("instance_class: db.m7g.large", "instance_class: db.x2g.large", 1))
+    md = run_cli("diff", str(old), str(new), cwd=tmp_path).stdout
+    line = next(x for x in md.splitlines() if x.startswith("**Budget**"))
+    assert "at least $" in line and "not known to fit" in line

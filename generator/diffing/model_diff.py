@@ -63,6 +63,7 @@ class ModelDiff:
     new_review: Review | None = field(default=None, compare=False)
     graph: ChangeGraph | None = field(default=None, compare=False)
     settings: tuple[FieldChange, ...] = ()  # proposal, cost settings and scenarios, pipeline, answers, views, options
+    budgets: tuple[tuple[str, Decimal, Decimal], ...] = ()  # (scenario, the base's budget for it, new total)
 
     @property
     def empty(self) -> bool:
@@ -201,6 +202,20 @@ def _costs(old: Analysed, new: Analysed) -> list[CostDelta]:
     return out
 
 
+def _budgets(old: Model, new: Analysed) -> tuple[tuple[str, Decimal, Decimal], ...]:
+    """Each scenario the base branch holds to a budget (its own, or the first to cost.budget), with the
+    change's new total: the budget is policy, so it is the base's that counts."""
+    limits = {s.id: s.budget for s in old.cost.scenarios if s.budget is not None}
+    out = []
+    for i, report in enumerate(new.reports):
+        limit = limits.get(report.scenario.id)
+        if limit is None and i == 0 and old.cost.budget is not None:
+            limit = old.cost.budget.monthly_limit
+        if limit is not None:
+            out.append((report.scenario.name, limit, cents(report.total)))
+    return tuple(out)
+
+
 def diff_models(old: Analysed, new: Analysed) -> ModelDiff:
     old_review, new_review = old.review, new.review
     risk_delta: dict[str, dict[str, int]] = {}
@@ -223,6 +238,7 @@ def diff_models(old: Analysed, new: Analysed) -> ModelDiff:
         new_review,
         change_graph(old.model, new.model, elements),
         settings_changes(old.model, new.model, getattr(old, "options", ()), getattr(new, "options", ())),
+        _budgets(old.model, new),
     )
 
 

@@ -40,6 +40,16 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         for x in d.costs
     )
     head += [f"**Monthly cost**: {cost_line}", ""]
+    unpriced = {x.scenario: x.new_unpriced for x in d.costs}
+    for scenario, ceiling, total in d.budgets:
+        verdict = "within it" if total <= ceiling else f"**over by ${total - ceiling:,.2f}**"
+        if unpriced.get(scenario) and total <= ceiling:
+            verdict = "not known to fit: lines without a price are left out of that total"
+        head += [
+            f"**Budget** (base branch): ${ceiling:,.2f} a month for {md_inline(scenario)}; after this change "
+            f"{'at least ' if unpriced.get(scenario) else ''}${total:,.2f}, {verdict}",
+            "",
+        ]
     unpriced = list(dict.fromkeys(line for x in d.costs for line in x.new_unpriced))
     if unpriced:
         newly = {line for x in d.costs for line in x.newly_unpriced}
@@ -168,6 +178,7 @@ def diff_json(d: ModelDiff) -> dict:
         ],
         "relationships": {"added": list(d.relationships_added), "removed": list(d.relationships_removed)},
         "settings": [{"path": f.path, "old": f.old, "new": f.new} for f in d.settings],
+        "budgets": [{"scenario": s, "limit_usd": str(c), "new_usd": str(total)} for s, c, total in d.budgets],
         "cost": [
             {
                 "scenario": x.scenario,
