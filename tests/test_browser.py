@@ -159,3 +159,25 @@ def test_every_page_carries_a_policy_the_theme_satisfies(served, browser) -> Non
     assert page.evaluate("() => window.__ran") is None  # the injected inline script was refused
     assert violations, "the refusal is reported"
     page.close()
+
+
+def test_every_diagram_opens_full_size_in_the_zoom_viewer(served, browser) -> None:
+    """Each diagram has a link that opens its SVG in a lightbox (zoom on click, drag to pan), offline."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.goto(f"{served}/architecture/")
+    links = page.locator("a.glightbox")
+    objects = page.locator("div.archgen-diagram object")
+    assert links.count() == objects.count() >= 5
+    links.first.click()
+    slide = page.locator(".glightbox-container .gslide.current img")
+    slide.wait_for(state="visible", timeout=10_000)
+    assert slide.get_attribute("src").endswith("diagrams/context.svg")
+    page.wait_for_timeout(1000)  # the opening animation
+    box = slide.bounding_box()
+    assert box["width"] > 688  # larger than the diagram's place in the page column
+    page.screenshot(path=str(OUTPUT / "architecture-zoom.png"))
+    page.keyboard.press("Escape")
+    assert violations == []
+    page.close()

@@ -17,7 +17,7 @@ TAGS = frozenset(nh3.ALLOWED_TAGS | {"object", "section", "main"})
 COMMON = {"id", "class", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "aria-describedby"}
 ATTRIBUTES = {
     "*": COMMON,
-    "a": COMMON | {"href", "target"},
+    "a": COMMON | {"href", "target", "data-type", "data-width", "data-height", "data-title"},  # the zoom viewer
     "img": COMMON | {"src", "alt", "width", "height", "loading"},
     "object": COMMON | {"data", "type", "width", "height"},
     "th": COMMON | {"style", "align", "colspan", "rowspan"},

@@ -96,6 +96,10 @@ def _node_attrs(node: ViewNode, link_base: str | None) -> dict:
     return attrs
 
 
+# C4 boxes grow to their text (the `diagrams` default is a fixed 2.6 x 1.6 in box that cuts long names)
+C4_BOX = {"fixedsize": "false", "margin": "0.18,0.1"}
+
+
 def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> Node:
     attrs = _node_attrs(node, link_base)
     if node.icon is not None:
@@ -104,7 +108,10 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
             warnings.append(f"no icon {node.icon!r} for {node.id!r}; using the generic icon")
             cls = icon_class(FALLBACK_ICON)
         label = _wrap(dot_text(node.label), 22) + "\n" + _wrap(dot_text(node.sublabel), 24)
-        return cls(nohtml(label), **attrs)
+        # the icon keeps its size; the label below it counts for layout, so no text is cut at the edge
+        return cls(nohtml(label), fixedsize="shape", **attrs)
+    if node.shape in ("person", "system", "database", "container", "component"):
+        attrs = {**C4_BOX, **attrs}
     if node.shape == "person":
         return c4.Person(node.label, node.description, external=node.external, **attrs)
     if node.shape == "system":
