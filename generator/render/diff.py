@@ -21,6 +21,45 @@ def _usd(value) -> str:
     return f"{sign}${abs(value):,.2f}"
 
 
+def _budget_lines(d: ModelDiff) -> list[str]:
+    """The base branch's budget for each scenario it holds, and whether the change fits it."""
+    lines: list[str] = []
+    unpriced = {x.scenario: x.new_unpriced for x in d.costs}
+    for scenario, ceiling, total in d.budgets:
+        verdict = "within it" if total <= ceiling else f"**over by ${total - ceiling:,.2f}**"
+        if unpriced.get(scenario) and total <= ceiling:
+            verdict = "not known to fit: lines without a price are left out of that total"
+        floor = "at least " if unpriced.get(scenario) else ""
+        lines += [
+            f"**Budget** (base branch): ${ceiling:,.2f} a month for {md_inline(scenario)}; after this change "
+            f"{floor}${total:,.2f}, {verdict}",
+            "",
+        ]
+    return lines
+
+
+def _finding_lines(d: ModelDiff) -> list[str]:
+    """New and resolved findings, stale acknowledgements, and question risk that moved, per pillar."""
+    lines: list[str] = []
+    for f in d.new_findings:
+        lines.append(f"- {SEVERITY_MARK[f.risk]} new {f.risk} {md_code(f.key)}: {md_inline(f.message)}")
+    for f in d.resolved_findings:
+        lines.append(f"- ✅ resolved {md_code(f.key)}: {md_inline(f.message)}")
+    stale = d.new_review.stale_acknowledgements if d.new_review is not None else ()
+    if stale:
+        lines.append(
+            f"- ⚠️ acknowledgements that no longer match a finding (remove them): "
+            f"{', '.join(f'{md_code(k)}' for k in stale)}"
+        )
+    risk_rows = [(p, v) for p, v in d.risk_delta.items() if any(v.values())]
+    if risk_rows:
+        lines += ["", "| Pillar | Δ high | Δ medium | Δ none | Δ unanswered |", "|---|---:|---:|---:|---:|"]
+        lines += [
+            f"| {p} | {v['HIGH']:+d} | {v['MEDIUM']:+d} | {v['NONE']:+d} | {v['UNANSWERED']:+d} |" for p, v in risk_rows
+        ]
+    return lines
+
+
 def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tuple[str, ...] | None = None) -> str:
     """The PR comment. `gate`: the gate's failures when it was checked (empty: passed; None: not checked)."""
     c = counts(d)
@@ -40,16 +79,7 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         for x in d.costs
     )
     head += [f"**Monthly cost**: {cost_line}", ""]
-    unpriced = {x.scenario: x.new_unpriced for x in d.costs}
-    for scenario, ceiling, total in d.budgets:
-        verdict = "within it" if total <= ceiling else f"**over by ${total - ceiling:,.2f}**"
-        if unpriced.get(scenario) and total <= ceiling:
-            verdict = "not known to fit: lines without a price are left out of that total"
-        head += [
-            f"**Budget** (base branch): ${ceiling:,.2f} a month for {md_inline(scenario)}; after this change "
-            f"{'at least ' if unpriced.get(scenario) else ''}${total:,.2f}, {verdict}",
-            "",
-        ]
+    head += _budget_lines(d)
     unpriced = list(dict.fromkeys(line for x in d.costs for line in x.new_unpriced))
     if unpriced:
         newly = {line for x in d.costs for line in x.newly_unpriced}
@@ -70,22 +100,7 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
     ]
     if d.new_review is not None:
         head += [f"**Review after this change**: {md_inline(risk_story(d.new_review))}", ""]
-    for f in d.new_findings:
-        head.append(f"- {SEVERITY_MARK[f.risk]} new {f.risk} {md_code(f.key)}: {md_inline(f.message)}")
-    for f in d.resolved_findings:
-        head.append(f"- ✅ resolved {md_code(f.key)}: {md_inline(f.message)}")
-    stale = d.new_review.stale_acknowledgements if d.new_review is not None else ()
-    if stale:
-        head.append(
-            f"- ⚠️ acknowledgements that no longer match a finding (remove them): "
-            f"{', '.join(f'{md_code(k)}' for k in stale)}"
-        )
-    risk_rows = [(p, v) for p, v in d.risk_delta.items() if any(v.values())]
-    if risk_rows:
-        head += ["", "| Pillar | Δ high | Δ medium | Δ none | Δ unanswered |", "|---|---:|---:|---:|---:|"]
-        head += [
-            f"| {p} | {v['HIGH']:+d} | {v['MEDIUM']:+d} | {v['NONE']:+d} | {v['UNANSWERED']:+d} |" for p, v in risk_rows
-        ]
+    head += _finding_lines(d)
     if d.graph is not None and d.graph.nodes:
         head += ["", *mermaid_lines(d.graph)]
     text = "\n".join(head) + "\n\n" + "\n".join(_details(d))
