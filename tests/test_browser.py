@@ -181,3 +181,46 @@ def test_every_diagram_opens_full_size_in_the_zoom_viewer(served, browser) -> No
     page.keyboard.press("Escape")
     assert violations == []
     page.close()
+
+
+PAGES = (
+    "",
+    "architecture/",
+    "services/",
+    "cost/",
+    "well-architected/",
+    "options/",
+    "decisions/",
+    "reference/",
+    "rules/",
+)
+
+
+def test_no_table_overflows_its_column_at_1366(served, browser) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    overflowing = []
+    for path in PAGES:
+        page.goto(f"{served}/{path}")
+        widths = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content table')].map(t => {
+                   const column = t.closest('.md-content__inner');
+                   const wrap = t.parentElement;
+                   return [t.getBoundingClientRect().right, column.getBoundingClientRect().right,
+                           wrap.scrollWidth, wrap.clientWidth];
+               })"""
+        )
+        # the table ends inside the column, and nothing in it needs a sideways scroll bar
+        overflowing += [(path, w) for w in widths if w[0] > w[1] + 1 or w[2] > w[3] + 1]
+    page.close()
+    assert overflowing == []
+
+
+def test_screenshots_of_the_pages_a_cto_reads(served, browser) -> None:
+    """For people to look at: the Proposal, Architecture and Cost pages at laptop width."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    for name, path in (("proposal", ""), ("architecture", "architecture/"), ("cost", "cost/")):
+        page.goto(f"{served}/{path}")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(OUTPUT / f"{name}-1366.png"), full_page=True)
+        assert (OUTPUT / f"{name}-1366.png").stat().st_size > 10_000
+    page.close()

@@ -21,6 +21,13 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
 .archgen-diagram { width: 100%; overflow-x: auto; }
 .archgen-diagram object, .archgen-diagram img { max-width: 100%; height: auto; }
 .archgen-stamp { font-size: .7rem; opacity: .7; }
+/* tables wrap inside the column instead of scrolling sideways at laptop widths */
+.md-typeset__scrollwrap { overflow-x: visible; }
+.md-typeset__table { display: block; }
+.md-typeset table:not([class]) { display: table; width: 100%; table-layout: auto; }
+.md-typeset table:not([class]) th, .md-typeset table:not([class]) td {
+  white-space: normal; overflow-wrap: anywhere; padding: .5em .6em; min-width: 0;
+}
 @media print {
   .md-header, .md-sidebar, .md-footer, .md-search, .md-tabs { display: none !important; }
   .md-content { margin: 0 !important; }
