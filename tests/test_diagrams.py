@@ -46,9 +46,9 @@ def test_deployment_nests_services_where_the_model_places_them(views) -> None:
     view = next(v for v in views if v.id == "deployment")
     cluster_of = {n.id: n.cluster for n in view.nodes}
     parents = {c.id: c.parent for c in view.clusters}
-    assert cluster_of["main_db"] == "subnet_main_vpc_private"
-    assert cluster_of["api_service"] == "subnet_main_vpc_public"
-    assert parents["subnet_main_vpc_private"] == "vpc_main_vpc"
+    assert cluster_of["main_db"] == "subnet_main_vpc_private_a"  # single-AZ: the private subnet of AZ a
+    assert cluster_of["api_service"] == "subnet_main_vpc_public_a"  # one task: one AZ
+    assert parents["subnet_main_vpc_private_a"] == "az_main_vpc_a" and parents["az_main_vpc_a"] == "vpc_main_vpc"
     assert parents["vpc_main_vpc"] == "region_us-east-1"
     assert cluster_of["cdn"] == "edge" and cluster_of["dns"] == "edge"
     edges = {(e.source, e.target) for e in view.edges}
@@ -82,7 +82,7 @@ def test_labels_from_the_model_never_become_markup() -> None:
     )
     source, _ = dot_source(view)
     # a quoted DOT string is text, never an HTML-like label (<...>)
-    assert 'label="<script>alert(1)</scri' in source and "label=<<script>" not in source
+    assert 'label="<script>alert(1)<' in source and "label=<<script>" not in source
     assert "&lt;i&gt;p&lt;/i&gt;" in source and "&lt;img" in source
 
 
@@ -189,3 +189,16 @@ def test_a_build_that_gives_up_stops_its_layouts() -> None:
     assert not thread.is_alive()
     assert isinstance(outcome.get("error"), LayoutStopped)
     assert not graphviz_tool._running and not graphviz_tool._stopped
+
+
+def test_the_deployment_view_draws_availability_zones_and_true_counts(views) -> None:
+    """A resource in one AZ sits in that AZ's subnet; one that spans AZs in a band naming them; the
+    single API task is not called Multi-AZ."""
+    view = next(v for v in views if v.id == "deployment")
+    clusters = {c.id: c for c in view.clusters}
+    assert clusters["az_main_vpc_a"].label == "Availability Zone a" and clusters["az_main_vpc_a"].style == "az"
+    by_node = {n.id: n for n in view.nodes}
+    assert clusters[by_node["api_service"].cluster].parent == "az_main_vpc_a"  # one task: one AZ
+    assert clusters[by_node["main_db"].cluster].parent == "az_main_vpc_a"  # single-AZ database
+    assert clusters[by_node["api_lb"].cluster].label == "Public subnets in AZ a, b"  # an ALB spans two
+    assert "Multi-AZ" not in by_node["api_service"].sublabel and "1 task x" in by_node["api_service"].sublabel

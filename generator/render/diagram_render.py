@@ -49,6 +49,8 @@ _CLUSTER_STYLES = {
     "region": {"bgcolor": "#FFFFFF", "pencolor": "#00A4A6", "style": "dashed,rounded"},
     "vpc": {"bgcolor": "#F2F8EE", "pencolor": "#7AA116", "style": "rounded"},
     "subnet": {"bgcolor": "#E6F2F8", "pencolor": "#147EBA", "style": "rounded"},
+    # AWS's architecture icons draw an Availability Zone as a dashed box inside the VPC
+    "az": {"bgcolor": "#FFFFFF", "pencolor": "#147EBA", "style": "dashed,rounded"},
     "group": {"bgcolor": "#FAFAFA", "pencolor": "#AEB6BE", "style": "rounded,dashed"},
     "stage": {"bgcolor": "#EEF2F7", "pencolor": "#5A6B86", "style": "rounded"},
 }
@@ -107,9 +109,9 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
         if cls is None:
             warnings.append(f"no icon {node.icon!r} for {node.id!r}; using the generic icon")
             cls = icon_class(FALLBACK_ICON)
-        label = _wrap(dot_text(node.label), 22) + "\n" + _wrap(dot_text(node.sublabel), 24)
-        # the icon keeps its size; the label below it counts for layout, so no text is cut at the edge
-        return cls(nohtml(label), fixedsize="shape", **attrs)
+        # wrapped to the width under the icon (about 18 characters at the label's font size)
+        label = _wrap(dot_text(node.label), 18) + "\n" + _wrap(dot_text(node.sublabel), 20)
+        return cls(nohtml(label), **attrs)
     if node.shape in ("person", "system", "database", "container", "component"):
         attrs = {**C4_BOX, **attrs}
     if node.shape == "person":

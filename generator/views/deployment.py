@@ -29,6 +29,24 @@ _CATEGORY_LABELS = {
 _SUBNET_LABELS = {"public": "Public subnets", "private": "Private subnets", "isolated": "Isolated subnets"}
 
 
+_AZ_NAMES = "abcdef"
+
+
+def zones_used(service: Service) -> int:
+    """Availability Zones the service actually occupies: what runs decides, not what is stated.
+    One task is in one AZ; an ALB spans at least two; a Multi-AZ database runs in one with a standby."""
+    p, kind = service.placement, SERVICE_KINDS[service.kind]
+    stated = max(p.az_count, 2 if p.multi_az else 1)
+    if service.kind == "alb":
+        return max(stated, 2)
+    if kind.redundancy == "count_and_az":
+        z = service.sizing
+        return min(stated, z.min_count if z.min_count is not None else z.desired_count) or 1
+    if kind.redundancy == "multi_az" or service.kind == "nat_gateway":
+        return 1 if service.kind != "nat_gateway" else max(1, min(service.sizing.desired_count, stated))
+    return stated
+
+
 def _service_node(index: ModelIndex, service: Service, cluster: str) -> ViewNode:
     kind = SERVICE_KINDS[service.kind]
     hosted = [c.name for c in index.hosted.get(service.id, [])]
@@ -36,9 +54,12 @@ def _service_node(index: ModelIndex, service: Service, cluster: str) -> ViewNode
     if service.sizing.instance_class:
         details.append(service.sizing.instance_class)
     if service.kind == "ecs_fargate" and service.sizing.vcpu is not None:
-        details.append(f"{service.sizing.desired_count}x {service.sizing.vcpu} vCPU/{service.sizing.memory_gb} GB")
-    if service.placement.multi_az:
-        details.append("Multi-AZ")
+        count = service.sizing.desired_count
+        details.append(
+            f"{count} task{'s' if count != 1 else ''} x {service.sizing.vcpu} vCPU/{service.sizing.memory_gb} GB"
+        )
+    if kind.redundancy == "multi_az" and service.placement.multi_az:
+        details.append("Multi-AZ: standby in AZ b")
     sub = kind.title + (f" ({', '.join(details)})" if details else "")
     desc = "runs: " + ", ".join(hosted) if hosted else service.description
     return ViewNode(
@@ -62,17 +83,9 @@ def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
             where[s.id] = "edge"
     for vpc in index.of_kind("vpc"):
         region_id = f"region_{index.region_of(vpc)}"
-        clusters.append(ViewCluster(f"vpc_{vpc.id}", f"{vpc.name} ({vpc.placement.az_count} AZs)", "vpc", region_id))
+        clusters.append(ViewCluster(f"vpc_{vpc.id}", vpc.name, "vpc", region_id))
         where[vpc.id] = f"vpc_{vpc.id}"
-        for tier in ("public", "private", "isolated"):
-            members = [s for s in m.services if s.placement.vpc == vpc.id and s.placement.subnet == tier]
-            if members:
-                clusters.append(ViewCluster(f"subnet_{vpc.id}_{tier}", _SUBNET_LABELS[tier], "subnet", f"vpc_{vpc.id}"))
-                for s in members:
-                    where[s.id] = f"subnet_{vpc.id}_{tier}"
-        for s in m.services:
-            if s.placement.vpc == vpc.id and s.id not in where:
-                where[s.id] = f"vpc_{vpc.id}"
+        _place_in_vpc(m, vpc, clusters, where)
     categories: list[tuple[str, str]] = []
     for s in m.services:
         if s.id in where:
@@ -87,6 +100,31 @@ def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
     for region, cat in sorted(categories, key=lambda rc: (rc[0], order.index(rc[1]))):
         clusters.append(ViewCluster(f"group_{region}_{cat}", _CATEGORY_LABELS[cat], "group", f"region_{region}"))
     return clusters, where
+
+
+def _place_in_vpc(m, vpc: Service, clusters: list[ViewCluster], where: dict[str, str]) -> None:
+    """Subnets inside Availability Zones: a resource in one AZ sits in that AZ's subnet (AZ a); one that
+    spans AZs sits in a subnet band that names the AZs it spans."""
+    vid = f"vpc_{vpc.id}"
+    for tier in ("public", "private", "isolated"):
+        members = [s for s in m.services if s.placement.vpc == vpc.id and s.placement.subnet == tier]
+        for s in members:
+            zones = zones_used(s)
+            if zones >= 2:
+                cid = f"subnet_{vpc.id}_{tier}_across{zones}"
+                label = f"{_SUBNET_LABELS[tier]} in AZ {', '.join(_AZ_NAMES[:zones])}"
+                parent = vid
+            else:
+                az = f"az_{vpc.id}_a"
+                if az not in {c.id for c in clusters}:
+                    clusters.append(ViewCluster(az, "Availability Zone a", "az", vid))
+                cid, label, parent = f"subnet_{vpc.id}_{tier}_a", _SUBNET_LABELS[tier].removesuffix("s"), az
+            if cid not in {c.id for c in clusters}:
+                clusters.append(ViewCluster(cid, label, "subnet", parent))
+            where[s.id] = cid
+    for s in m.services:
+        if s.placement.vpc == vpc.id and s.id not in where:
+            where[s.id] = vid
 
 
 def deployment_view(index: ModelIndex) -> DiagramView:
