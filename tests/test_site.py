@@ -24,7 +24,7 @@ def built(tmp_path_factory) -> Path:
 def test_build_summary(built: Path) -> None:
     result = run_cli("build", "--no-site", cwd=built)
     lines = result.stdout.splitlines()
-    assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 18 pages, 5 diagrams"
+    assert lines[0] == "up to date: Cruddur into docs/ and diagrams_out/: 19 pages, 5 diagrams"
     assert lines[1] == "  monthly cost: Launch (first year) $20.33, Growth (year two) $129.89"
     # question risk and findings, named apart; a contradiction with an answer is part of its finding
     assert lines[2] == (
@@ -229,5 +229,6 @@ def test_a_one_line_model_change_rewrites_only_the_pages_that_show_it(project: P
         "diagrams/option-api-on-lambda-deployment.svg",
         "diagrams/option-aurora-serverless-deployment.svg",
         "index.md",
+        "print.md",
         "services.md",
     ], changed

@@ -15,6 +15,7 @@ from generator.cli import (
     diagrams,
     guardrails,
     init,
+    pdf,
     pr,
     review,
     validate,
@@ -52,7 +53,7 @@ def root(
 
 
 # registered explicitly, in the order `archgen --help` lists them
-for command_group in (init, validate, compare, guardrails, pr, review, cost, diagrams, build):
+for command_group in (init, validate, compare, guardrails, pr, review, cost, diagrams, build, pdf):
     command_group.register(app)
 
 EXIT_INTERNAL = EXIT_INVALID + 69  # 70, EX_SOFTWARE

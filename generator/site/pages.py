@@ -28,8 +28,15 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
 .md-typeset table:not([class]) th, .md-typeset table:not([class]) td {
   white-space: normal; overflow-wrap: anywhere; padding: .5em .6em; min-width: 0;
 }
+.archgen-print-diagram img { width: 100%; height: auto; }
+@page {
+  size: A4; margin: 16mm 14mm 18mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9px sans-serif; color: #555; }
+}
 @media print {
   .md-header, .md-sidebar, .md-footer, .md-search, .md-tabs { display: none !important; }
+  .archgen-print-diagram { break-inside: avoid; }
+  .md-typeset h2 { break-before: page; }
   .md-content { margin: 0 !important; }
   .md-typeset table:not([class]) { font-size: .6rem; }
 }
@@ -64,6 +71,28 @@ def _common(ctx: Analysis) -> dict:
         "unpriced": cost_view.unpriced_note(ctx.reports),
         "risk_story": risk_story(ctx.review),
     }
+
+
+def _print_page(env, common: dict, ctx: Analysis, rows, budget, top_risks) -> str:
+    """The decision pack on A4, which `archgen pdf` prints (not in the navigation): services and
+    decisions named without links (paper has no anchors)."""
+    m, first = ctx.model, ctx.reports[0]
+    services = Table(
+        ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
+        tuple((r.id, r.kind, r.role, cost_view.total_text(r.cost), f"{r.share:.1f}%", r.decision or "-") for r in rows),
+        ("l", "l", "l", "r", "r", "l"),
+        ("Total", "", "", cost_view.total_text(first), "100%", ""),
+    )
+    return env.get_template("print.md.j2").render(
+        **common,
+        views=ctx.views,
+        services=services,
+        cost=cost_view.summary_table(m, ctx.reports),
+        budget=budget,
+        pillars=summary_table(ctx.review),
+        top_risks=top_risks,
+        open_decisions=[d for d in m.decisions if d.status == "proposed"],
+    )
 
 
 def build_pages(ctx: Analysis) -> dict[str, bytes]:
@@ -102,6 +131,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
             **common, rv=ctx.review, pillars=summary_table(ctx.review), findings=_findings_table(failing),
             plan=ctx.review.improvement_plan(), quotas=_quota_table(ctx), rule_count=len(_rules())),
         "rules.md": env.get_template("rules.md.j2").render(**common, rules=_rules()),
+        "print.md": _print_page(env, common, ctx, rows, budget, (open_ones + accepted_high)[:3]),
         "decisions/index.md": env.get_template("decisions_index.md.j2").render(**common),
         "reference.md": env.get_template("reference.md.j2").render(**common, sections=reference_sections()),
         "service-kinds.md": env.get_template("service_kinds.md.j2").render(
