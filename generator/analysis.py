@@ -17,6 +17,7 @@ from generator.load.model_loader import LoadedModel
 from generator.load.options import LoadedOption
 from generator.pricing.coverage import unpriced_diagnostics
 from generator.pricing.estimate import CostReport, estimate_all
+from generator.pricing.figures import figure_diagnostics
 from generator.pricing.levers import Lever, savings_levers
 from generator.review.review import Review, review
 from generator.schema import Model
@@ -112,7 +113,9 @@ def _analyse_one(
     levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
     planned = tuple(plan_views(index, only=only, prefix=prefix)) if views is None else views
     fallback = Location(loaded.files[0], 1, 1)
-    unpriced = tuple(unpriced_diagnostics(loaded.model, loaded.source_map, catalogue, reports, fallback))
+    unpriced = tuple(unpriced_diagnostics(loaded.model, loaded.source_map, catalogue, reports, fallback)) + tuple(
+        figure_diagnostics(loaded.model, loaded.source_map, reports, fallback)
+    )
     return Analysis(loaded, index, catalogue, reports, levers, review(index, reports), planned, (), unpriced)
 
 

@@ -6,6 +6,7 @@ from generator.analysis import Analysis
 from generator.catalogue.free_tier import free_tier_programs
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import cents
+from generator.pricing.figures import fill_figures
 from generator.render.guardrails import guardrails_yaml
 from generator.render.review import RISK_BADGE, risk_story, summary_table
 from generator.rules import RULES
@@ -70,6 +71,7 @@ def _common(ctx: Analysis) -> dict:
         "free_tier": free_tier_programs(),
         "unpriced": cost_view.unpriced_note(ctx.reports),
         "risk_story": risk_story(ctx.review),
+        "figures": lambda text: fill_figures(text, ctx.reports),  # `{cost.api_lb.launch}` -> "$16.43"
     }
 
 
