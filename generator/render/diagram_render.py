@@ -8,6 +8,7 @@ written by `diagrams` itself, and Graphviz is run by us once per view for every 
 from __future__ import annotations
 
 import base64
+import functools
 import importlib
 import re
 import textwrap
@@ -208,20 +209,46 @@ def normalise_dot(source: str) -> str:
     return source.replace(str(RESOURCES), ICON_PLACEHOLDER)
 
 
-_HREF = re.compile(r'xlink:href="([^"]+\.png)"')
+_IMAGE = re.compile(r'<image xlink:href="([^"]+\.png)"([^>]*?)/>')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+
+
+@functools.lru_cache(maxsize=256)
+def _icon(path: str) -> tuple[str, int, int] | None:
+    """An icon file as base64 with its pixel size (read once per process, however many nodes use it)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = p.read_bytes()
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")  # PNG IHDR
+    return base64.b64encode(data).decode(), width, height
 
 
 def embed_icons(svg: bytes) -> bytes:
-    """Replace absolute icon paths in the SVG with data URIs, so the SVG works on any web page."""
+    """Make the SVG self-contained with each icon once: every distinct icon becomes one <symbol> in
+    <defs>, and each node's <image> a <use> of it (a deployment view had 300 copies of 9 icons)."""
+    text = svg.decode()
+    symbols: dict[str, str] = {}
 
-    def inline(match: re.Match) -> str:
-        path = Path(match.group(1))
-        if not path.is_file():
+    def use(match: re.Match) -> str:
+        icon = _icon(match.group(1))
+        if icon is None:
             return match.group(0)
-        data = base64.b64encode(path.read_bytes()).decode()
-        return f'xlink:href="data:image/png;base64,{data}"'
+        if match.group(1) not in symbols:
+            symbols[match.group(1)] = f"archgen-icon-{len(symbols)}"
+        attrs = match.group(2).replace("px", "")
+        return f'<use xlink:href="#{symbols[match.group(1)]}"{attrs}/>'
 
-    text = _HREF.sub(inline, svg.decode())
+    text = _IMAGE.sub(use, text)
+    if symbols:
+        defs = "".join(
+            f'<symbol id="{sid}" viewBox="0 0 {w} {h}"><image width="{w}" height="{h}" '
+            f'xlink:href="data:image/png;base64,{data}"/></symbol>'
+            for path, sid in symbols.items()
+            for data, w, h in [_icon(path)]
+        )
+        opening = _SVG_OPEN.search(text)
+        text = text[: opening.end()] + f"\n<defs>{defs}</defs>" + text[opening.end() :]
     return text.replace(str(RESOURCES), ICON_PLACEHOLDER).encode()
 
 
