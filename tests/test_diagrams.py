@@ -91,7 +91,7 @@ def test_cli_writes_every_file_and_rebuilds_byte_identical(project: Path) -> Non
     assert result.exit_code == 0, result.output
     out = project / "diagrams_out"
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"{v}.{ext}" for v in EXPECTED_VIEWS for ext in ("dot", "png", "svg"))
+    assert names == sorted(f"{v}.{ext}" for v in EXPECTED_VIEWS for ext in ("dot", "svg"))  # PNG: --png
     first = {p.name: p.read_bytes() for p in out.iterdir()}
     assert run_cli("diagrams", "--no-cache", cwd=project).exit_code == 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
@@ -202,3 +202,15 @@ def test_the_deployment_view_draws_availability_zones_and_true_counts(views) -> 
     assert clusters[by_node["main_db"].cluster].parent == "az_main_vpc_a"  # single-AZ database
     assert clusters[by_node["api_lb"].cluster].label == "Public subnets in AZ a, b"  # an ALB spans two
     assert "Multi-AZ" not in by_node["api_service"].sublabel and "1 task x" in by_node["api_service"].sublabel
+
+
+def test_png_only_on_request_and_icons_once_per_svg(project: Path) -> None:
+    result = run_cli("diagrams", "--png", "--out", "with-png", cwd=project)
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (project / "with-png").iterdir())
+    assert "deployment.png" in files and "deployment.svg" in files
+    assert (project / "with-png" / "deployment.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = (project / "with-png" / "deployment.svg").read_text()
+    symbols, uses = svg.count("<symbol id="), svg.count("<use xlink:href=")
+    assert svg.count("data:image/png;base64,") == symbols  # each icon's bytes once
+    assert uses >= symbols > 5

@@ -1,4 +1,4 @@
-"""`archgen diagrams`: render every view into diagrams_out/ (PNG, SVG, DOT)."""
+"""`archgen diagrams`: render every view into diagrams_out/ (SVG and DOT; PNG too with --png)."""
 
 from pathlib import Path
 from typing import Annotated
@@ -14,18 +14,20 @@ def diagrams(
         "diagrams_out"
     ),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every view again.")] = False,
+    png: Annotated[bool, typer.Option("--png", help="Also write PNG images (for a README or a slide).")] = False,
 ) -> None:
-    """Render the C4, AWS deployment and CI/CD views as PNG, SVG and DOT."""
+    """Render the C4, AWS deployment and CI/CD views as SVG and DOT (and PNG with --png)."""
     # imported here: diagrams and Graphviz bindings are only needed by the commands that draw
     from generator.index import ModelIndex
     from generator.load.model_loader import load_model
     from generator.publish.layout_cache import LayoutCache
     from generator.publish.layouts import render_diagrams
     from generator.publish.staging import write_trees
+    from generator.render.diagram_render import FORMATS, WITH_PNG
 
     loaded = load_model(model)
     cache = LayoutCache(Path(".archgen-cache") / "layout", read=not no_cache)
-    rendered = render_diagrams(ModelIndex(loaded.model), cache)
+    rendered = render_diagrams(ModelIndex(loaded.model), cache, formats=WITH_PNG if png else FORMATS)
     write_trees({output: rendered.files})
     print_warnings(loaded.warnings, loaded.sources)
     for warning in rendered.warnings:

@@ -19,7 +19,7 @@ from generator.views.all_views import plan_views
 from generator.views.diagram import DiagramView
 
 LINK_BASE = "../architecture/"
-FORMATS_WRITTEN = ("dot", *FORMATS)  # what render_view returns for each view
+FORMATS_WRITTEN = ("dot", *FORMATS)  # what render_view returns for each view (PNG only when asked for)
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,9 @@ class RenderedDiagrams:
     warnings: tuple[str, ...]
 
 
-def view_files(views: list[DiagramView] | tuple[DiagramView, ...]) -> tuple[str, ...]:
+def view_files(views: list[DiagramView] | tuple[DiagramView, ...], formats=FORMATS) -> tuple[str, ...]:
     """The file names rendering `views` produces, known before any layout runs."""
-    return tuple(sorted(f"{v.id}.{fmt}" for v in views for fmt in FORMATS_WRITTEN))
+    return tuple(sorted(f"{v.id}.{fmt}" for v in views for fmt in ("dot", *formats)))
 
 
 def layout_weight(view: DiagramView) -> int:
@@ -42,14 +42,16 @@ def layout_weight(view: DiagramView) -> int:
 class Layouts:
     """Views being rendered in the background; `result()` waits for them all."""
 
-    def __init__(self, views: list[DiagramView], cache: LayoutCache | None, workers: int | None = None) -> None:
+    def __init__(
+        self, views: list[DiagramView], cache: LayoutCache | None, workers: int | None = None, formats=FORMATS
+    ) -> None:
         find_dot()  # fail before any work when Graphviz is missing
         self.views = tuple(views)
         workers = workers or min(len(self.views), os.cpu_count() or 1)
         self._pool = ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="archgen-layout")
         biggest_first = sorted(range(len(self.views)), key=lambda i: (-layout_weight(self.views[i]), i))
         self._futures: dict[int, Future] = {
-            i: self._pool.submit(render_view, self.views[i], LINK_BASE, cache) for i in biggest_first
+            i: self._pool.submit(render_view, self.views[i], LINK_BASE, cache, formats) for i in biggest_first
         }
 
     def result(self) -> RenderedDiagrams:
@@ -90,6 +92,7 @@ def render_diagrams(
     *,
     only: tuple[str, ...] | None = None,
     prefix: str = "",
+    formats: tuple[str, ...] = FORMATS,
 ) -> RenderedDiagrams:
-    with Layouts(plan_views(index, only=only, prefix=prefix), cache, workers) as layouts:
+    with Layouts(plan_views(index, only=only, prefix=prefix), cache, workers, formats) as layouts:
         return layouts.result()

@@ -41,7 +41,8 @@ class LayoutCache(Protocol):
 
 RESOURCES = Path(diagrams.__file__).resolve().parent.parent / "resources"
 ICON_PLACEHOLDER = "@diagrams-resources"
-FORMATS = ("png", "svg")
+FORMATS = ("svg",)  # what the site shows; PNG only on request (`archgen diagrams --png`): it was 77% of
+WITH_PNG = ("png", "svg")  # Graphviz's time and all of its peak memory on an 800-element model
 LARGE_VIEW_NODES = 60
 
 _CLUSTER_STYLES = {
@@ -252,19 +253,21 @@ def embed_icons(svg: bytes) -> bytes:
     return text.replace(str(RESOURCES), ICON_PLACEHOLDER).encode()
 
 
-def _layout_cached(source: str, name: str, cache: LayoutCache | None) -> dict[str, bytes]:
-    images = cache.get(source, FORMATS) if cache is not None else None
+def _layout_cached(
+    source: str, name: str, cache: LayoutCache | None, formats: tuple[str, ...] = FORMATS
+) -> dict[str, bytes]:
+    images = cache.get(source, formats) if cache is not None else None
     if images is None:
-        images = layout(source, FORMATS, name=name)
+        images = layout(source, formats, name=name)
         if cache is not None:
             cache.put(source, images)
     return images
 
 
 def render_view(
-    view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None
+    view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None, formats=FORMATS
 ) -> tuple[dict[str, bytes], list[str]]:
-    """{filename: bytes} for one view: DOT (normalised), PNG and SVG."""
+    """{filename: bytes} for one view: DOT (normalised), SVG, and PNG when asked for."""
     # very large clustered views go straight to the robust settings: Graphviz's spline router is the
     # one that loses edges there, after minutes of work
     big = len(view.nodes) > LARGE_VIEW_NODES
@@ -273,17 +276,16 @@ def render_view(
         source, warnings = dot_source(view, link_base, fallback=True)
         warnings.append("Graphviz could not lay out this view normally (remembered); used polyline edges")
     try:
-        images = _layout_cached(source, view.id, cache)
+        images = _layout_cached(source, view.id, cache, formats)
     except ExternalToolFailed as exc:
         if big:
             raise
         if cache is not None:
             cache.mark_failed(source)
         source, warnings = dot_source(view, link_base, fallback=True)
-        images = _layout_cached(source, view.id, cache)
+        images = _layout_cached(source, view.id, cache, formats)
         warnings.append(f"Graphviz could not lay out this view normally ({exc.message}); used polyline edges")
-    return {
-        f"{view.id}.dot": normalise_dot(source).encode(),
-        f"{view.id}.png": images["png"],
-        f"{view.id}.svg": embed_icons(images["svg"]),
-    }, warnings
+    files = {f"{view.id}.dot": normalise_dot(source).encode(), f"{view.id}.svg": embed_icons(images["svg"])}
+    if "png" in formats:
+        files[f"{view.id}.png"] = images["png"]
+    return files, warnings
