@@ -91,6 +91,19 @@ class ModelIndex:
         return dict(out)
 
     @cached_property
+    def relationships_touching(self) -> dict[str, list[int]]:
+        """Element, container or system id -> positions (model order) of the relationships with an end
+        in it: what a container or component view needs, without scanning every relationship."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(self.model.relationships):
+            ends = {r.source, r.destination}
+            ends |= {self.container_of(e) for e in (r.source, r.destination)}
+            ends |= {self.system_of(e) for e in (r.source, r.destination)}
+            for key in ends - {None}:
+                out[key].append(i)
+        return dict(out)
+
+    @cached_property
     def _system_by_element(self) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
         for element_id, element in self.elements.items():

@@ -69,9 +69,18 @@ def _lift(index: ModelIndex, element_id: str, level: str, focus: str | None) -> 
     return system or element_id
 
 
-def _edges(index: ModelIndex, level: str, focus: str | None, visible: set[str]) -> tuple[ViewEdge, ...]:
+def _relevant(index: ModelIndex, ids) -> list:
+    """The relationships with an end in any of `ids`, in model order (each once)."""
+    touching = index.relationships_touching
+    positions = sorted({i for x in ids for i in touching.get(x, ())})
+    return [index.model.relationships[i] for i in positions]
+
+
+def _edges(
+    index: ModelIndex, level: str, focus: str | None, visible: set[str], relationships=None
+) -> tuple[ViewEdge, ...]:
     edges = []
-    for r in index.model.relationships:
+    for r in index.model.relationships if relationships is None else relationships:
         source = _lift(index, r.source, level, focus)
         target = _lift(index, r.destination, level, focus)
         if source in visible and target in visible:
@@ -83,7 +92,7 @@ def _edges(index: ModelIndex, level: str, focus: str | None, visible: set[str]) 
 def _neighbours(index: ModelIndex, level: str, focus: str, inner: set[str]) -> list[str]:
     """Elements outside the focus that relate to something inside it, in model order."""
     found: dict[str, None] = {}
-    for r in index.model.relationships:
+    for r in _relevant(index, [focus]):
         a = _lift(index, r.source, level, focus)
         b = _lift(index, r.destination, level, focus)
         for x, y in ((a, b), (b, a)):
@@ -127,7 +136,7 @@ def container_view(index: ModelIndex, system: SoftwareSystem) -> DiagramView:
         "container",
         hints.direction or "LR",
         nodes,
-        _edges(index, "container", system.id, visible),
+        _edges(index, "container", system.id, visible, _relevant(index, visible)),
         (ViewCluster(boundary, f"{system.name} [Software system]", "boundary"),),
         same_rank=hints.same_rank,
         description=f"The deployable units of {system.name} and how they talk (C4 level 2).",
@@ -152,7 +161,7 @@ def component_view(index: ModelIndex, container: Container) -> DiagramView:
         "component",
         hints.direction or "LR",
         nodes,
-        _edges(index, "component", container.id, visible),
+        _edges(index, "component", container.id, visible, _relevant(index, visible)),
         (ViewCluster(boundary, f"{container.name} [Container]", "boundary"),),
         same_rank=hints.same_rank,
         description=f"The components inside {container.name} (C4 level 3).",
