@@ -1,15 +1,18 @@
 """archgen's benchmark: our time against the unavoidable external work (Graphviz layout, mkdocs build).
 
-    python benchmarks/run.py [--sizes 50,200,800] [--out benchmarks/results.md]
+    python benchmarks/run.py [--sizes 50,200,800] [--pairs 5] [--pin] [--out benchmarks/results.md]
 
 For the example model (with its options) and synthetic models of about 50, 200 and 800 elements it
 measures, in one run and side by side:
 
 - validation, and each stage in-process: views and DOT, Graphviz layout, review and cost, pages;
-- a cold `archgen build --no-cache` on a fresh checkout (no docs/, site/, layout cache or stamp),
-  best of 5 (3 from 100 elements, 2 from 400), as a separate process;
+- a cold `archgen build --no-cache` on a fresh checkout (no docs/, site/, layout cache or stamp), as a
+  separate process, paired with a floor run right after it (A B A B ...): the headline is the median of
+  the per-pair ratios, in wall time and in CPU time (user + sys of every process), so a busy neighbour
+  on a shared machine moves both sides of a pair alike; `--pin` runs everything on one core
+  (`taskset -c 0`), so the figure does not depend on a free second core;
 - a no-change rebuild (`archgen build` again);
-- the floor, best of the same count: plain `dot` on the same DOT files (as many at once as there
+- the floor: plain `dot -Tsvg` on the same DOT files (what archgen writes; as many at once as there
   are cores, in file-name order) plus plain `mkdocs build --strict` on the same pages, one after
   the other as a user would run them;
 - peak memory of archgen's own process, and of any process of the build (dot included).
@@ -22,7 +25,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,25 +62,30 @@ _ARCHGEN_MAIN = (
 ARCHGEN = [sys.executable, "-c", _ARCHGEN_MAIN]
 
 
-def timed_process(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one child process and the processes it waited for."""
+PIN: list[str] = []  # ["taskset", "-c", "0"] with --pin
+PAIRS = 5
+
+
+def timed_process(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB and CPU seconds (user + sys, its waited-for children included)
+    of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
+        PIN + args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
     )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(args)} failed in {cwd}: {proc.stderr.read().decode()[-500:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def archgen(args: list[str], project: Path) -> tuple[float, float, float]:
-    """Wall seconds, peak MB of any process of the build (dot included) and archgen's own peak MB."""
+def archgen(args: list[str], project: Path) -> tuple[float, float, float, float]:
+    """Wall seconds, peak MB of any process of the build (dot included), archgen's own peak MB, CPU s."""
     with tempfile.NamedTemporaryFile(prefix="archgen-rss-") as rss:
-        elapsed, peak = timed_process(ARCHGEN + args, project, env={"ARCHGEN_BENCH_RSS": rss.name})
+        elapsed, peak, cpu = timed_process(ARCHGEN + args, project, env={"ARCHGEN_BENCH_RSS": rss.name})
         own = int(Path(rss.name).read_text() or 0) / 1024
-    return elapsed, peak, own
+    return elapsed, peak, own, cpu
 
 
 def best(fn, repeat: int = 3) -> float:
@@ -118,22 +128,35 @@ def clean_outputs(project: Path) -> None:
             stamp.unlink()
 
 
-def cold_and_floor(project: Path, repeat: int) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
-    """Best of `repeat` cold builds and best of `repeat` floors, taken in turns so both see the same machine.
+def cold_and_floor(project: Path, pairs: int) -> dict:
+    """`pairs` cold builds, each followed by a floor run on what it wrote (A B A B ...).
 
-    Cold: `archgen build --no-cache` on a fresh checkout -> (seconds, peak MB of any process, archgen's
-    peak MB). Floor: plain dot on the DOT files that build wrote, as many at once as there are cores,
-    in file-name order, then plain mkdocs build on its pages -> (dot s, mkdocs s, total s).
+    Cold: `archgen build --no-cache` on a fresh checkout. Floor: plain dot on the DOT files that build
+    wrote, as many at once as there are cores, then plain mkdocs build on its pages. Reported: the
+    median of the per-pair ratios (wall and CPU), and the medians of each side.
     """
     colds, floors = [], []
-    for _ in range(repeat):
+    for _ in range(pairs):
         clean_outputs(project)
         colds.append(archgen(["build", "--no-cache"], project))
         floors.append(floor_once(project))
-    return min(colds), min(floors, key=lambda r: r[2])
+    wall = statistics.median(c[0] / f[2] for c, f in zip(colds, floors, strict=True))
+    cpu = statistics.median(c[3] / f[3] for c, f in zip(colds, floors, strict=True))
+    return {
+        "cold": statistics.median(c[0] for c in colds),
+        "cold_mb": max(c[1] for c in colds),
+        "own_mb": max(c[2] for c in colds),
+        "dot": statistics.median(f[0] for f in floors),
+        "mkdocs": statistics.median(f[1] for f in floors),
+        "floor": statistics.median(f[2] for f in floors),
+        "ratio": wall,
+        "cpu_ratio": cpu,
+        "pairs": pairs,
+    }
 
 
-def floor_once(project: Path) -> tuple[float, float, float]:
+def floor_once(project: Path) -> tuple[float, float, float, float]:
+    """(dot s, mkdocs s, total s, CPU s of both)."""
     dots = sorted((project / "diagrams_out").glob("*.dot"))
     workdir = Path(tempfile.mkdtemp(prefix="bench-floor-"))
     sources = []
@@ -143,22 +166,23 @@ def floor_once(project: Path) -> tuple[float, float, float]:
         sources.append(src)
 
     def layout(src: Path) -> None:
-        subprocess.run(
-            ["dot", "-Tpng", f"-o{src}.png", "-Tsvg", f"-o{src}.svg", str(src)], check=True, capture_output=True
-        )
+        subprocess.run([*PIN, "dot", "-Tsvg", f"-o{src}.svg", str(src)], check=True, capture_output=True)
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1)) as pool:
         list(pool.map(layout, sources))
     dot_time = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    dot_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     site = workdir / "site"
-    mkdocs_time, _ = timed_process(
+    mkdocs_time, _, mkdocs_cpu = timed_process(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
         project,
         env={"ARCHGEN_PLUGIN_OFF": "1"},
     )
     shutil.rmtree(workdir, ignore_errors=True)
-    return dot_time, mkdocs_time, dot_time + mkdocs_time
+    return dot_time, mkdocs_time, dot_time + mkdocs_time, dot_cpu + mkdocs_cpu
 
 
 def measure(name: str, project: Path) -> dict:
@@ -172,9 +196,9 @@ def measure(name: str, project: Path) -> dict:
     context_time = best(lambda: analyse(loaded))
     ctx = analyse(loaded)
     pages_time = best(lambda: build_pages(ctx))
-    repeat = 5 if elements < 100 else 3 if elements < 400 else 2
-    (cold, cold_mb, own_mb), (dot_floor, mkdocs_floor, total_floor) = cold_and_floor(project, repeat)
-    rebuild, rebuild_mb, _ = min(archgen(["build"], project) for _ in range(repeat))
+    pairs = PAIRS if elements < 100 else 3 if elements < 400 else 2
+    paired = cold_and_floor(project, pairs)
+    rebuild, rebuild_mb, _, _ = min(archgen(["build"], project) for _ in range(pairs))
     views = len(list((project / "diagrams_out").glob("*.dot")))  # the model's views and its options'
     return {
         "name": name,
@@ -185,13 +209,9 @@ def measure(name: str, project: Path) -> dict:
         "diagrams": diagrams_time,
         "review_cost": context_time,
         "pages": pages_time,
-        "cold": cold,
+        **paired,
         "rebuild": rebuild,
-        "dot": dot_floor,
-        "mkdocs": mkdocs_floor,
-        "floor": total_floor,
-        "peak_mb": max(cold_mb, rebuild_mb),
-        "own_mb": own_mb,
+        "peak_mb": max(paired["cold_mb"], rebuild_mb),
     }
 
 
@@ -202,14 +222,19 @@ def report(results: list[dict], cores: tuple[float, float]) -> str:
         f"effective cores {cores[0]:.2f} before the run and {cores[1]:.2f} after (a busy loop per core "
         f"against one alone)",
         "",
+        f"Pinned to one core (taskset -c 0): {'yes' if PIN else 'no'}. Ratios are medians of per-pair ratios "
+        "(a cold build, then the floor on what it wrote).",
+        "",
         "| model | elements | views | validate | cold build | floor (dot + mkdocs) | **cold / floor** | "
-        "no-change rebuild | **rebuild / cold** | peak memory: archgen | peak memory: any process |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "**CPU cold / floor** | pairs | no-change rebuild | **rebuild / cold** | peak memory: archgen | "
+        "peak memory: any process |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r['name']} | {r['elements']} | {r['views']} | {r['validate'] * 1000:.0f} ms | {r['cold']:.2f} s | "
-            f"{r['floor']:.2f} s ({r['dot']:.2f} + {r['mkdocs']:.2f}) | **{r['cold'] / r['floor']:.2f}** | "
+            f"{r['floor']:.2f} s ({r['dot']:.2f} + {r['mkdocs']:.2f}) | **{r['ratio']:.2f}** | "
+            f"**{r['cpu_ratio']:.2f}** | {r['pairs']} | "
             f"{r['rebuild']:.2f} s | **{r['rebuild'] / r['cold']:.2f}** | {r['own_mb']:.0f} MB | "
             f"{r['peak_mb']:.0f} MB |"
         )
@@ -236,7 +261,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50,200,800")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--pairs", type=int, default=5, help="cold/floor pairs for models under 100 elements")
+    parser.add_argument("--pin", action="store_true", help="run every process on one core (taskset -c 0)")
     args = parser.parse_args()
+    global PAIRS
+    PAIRS = args.pairs
+    if args.pin:
+        PIN[:] = ["taskset", "-c", "0"]
     # measure archgen as installed: byte-compiled, as `./run` leaves it (pip does so for installed packages)
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True, stdout=subprocess.DEVNULL
