@@ -131,3 +131,34 @@ def test_a_mkdocs_yml_that_lists_only_the_plugin_still_renders_the_pages(tmp_pat
     services = (project / "site" / "services" / "index.html").read_text()
     assert 'id="frontend-bucket"' in services  # attr_list anchors work
     assert 'http-equiv="Content-Security-Policy"' in services
+
+
+def test_serve_takes_the_model_path_and_a_port_like_build(tmp_path: Path) -> None:
+    """`archgen serve MODEL --port N`: the model path given on the command line is the one the pages come
+    from (the plugin's own `model` option is not a second source of truth)."""
+    project = _project(tmp_path)
+    (project / "model").rename(project / "architecture")
+    proposal = project / "architecture" / "proposal.yaml"
+    proposal.write_text(proposal.read_text().replace("status: in-review", "status: draft"))
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("ARCHGEN_PLUGIN_OFF", "ARCHGEN_MODEL")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "architecture", "--port", str(port)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline, page = time.monotonic() + 120, ""
+        while time.monotonic() < deadline and "draft" not in page:
+            try:
+                page = _get(f"http://127.0.0.1:{port}/")
+            except OSError:
+                time.sleep(0.5)
+        assert "status draft" in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    missing = run_cli("serve", "nowhere", cwd=project)
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr

@@ -1,13 +1,14 @@
 """`archgen build` and `archgen serve`."""
 
 import errno
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from generator.cli.common import ModelArg, StrictOpt, err, out, refuse_if_strict
-from generator.errors import ArchgenError
+from generator.errors import ArchgenError, UsageError
 from generator.publish import stamp
 
 ProjectOpt = Annotated[Path, typer.Option("--project", help="Project root: where mkdocs.yml, docs/ and site/ live.")]
@@ -130,13 +131,21 @@ def build(
 
 
 def serve(
+    model: ModelArg = Path("model"),
     project: ProjectOpt = Path("."),
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = None,
     address: Annotated[str, typer.Option("--address", help="Where to serve.")] = "127.0.0.1:8000",
 ) -> None:
     """Preview the site; pages are regenerated whenever a model file changes (through the mkdocs plugin)."""
     config = project / "mkdocs.yml"
     if not config.is_file():
         raise ArchgenError(f"no mkdocs.yml in {project.as_posix()}", hint="run from the project root")
+    if not model.exists():
+        raise UsageError(f"model path {model.as_posix()!r} does not exist", hint="pass the model folder")
+    if port is not None:
+        address = f"127.0.0.1:{port}"
+    # one source of truth for the model path: the plugin reads this one, not a second copy in mkdocs.yml
+    os.environ["ARCHGEN_MODEL"] = str(model.resolve())
     # imported here: MkDocs' dev server pulls in livereload and watchdog, which no other command needs
     from mkdocs.commands.serve import serve as mkdocs_serve
 

@@ -36,7 +36,9 @@ class ArchgenConfig(Config):
 
 class ArchgenPlugin(BasePlugin[ArchgenConfig]):
     def _model_dir(self, config) -> Path:
-        return Path(config.config_file_path).parent / self.config.model
+        """`archgen serve MODEL` passes its model path; otherwise the plugin's `model` option."""
+        given = os.environ.get("ARCHGEN_MODEL")
+        return Path(given) if given else Path(config.config_file_path).parent / self.config.model
 
     def on_config(self, config):
         if os.environ.get("ARCHGEN_PLUGIN_OFF"):
