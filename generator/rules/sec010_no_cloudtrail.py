@@ -15,17 +15,14 @@ Best practices:
     SEC04-BP01
 """
 
-from generator.rules.base import MODEL, Outcome, Rule
+from generator.rules._helpers import account_service
+from generator.rules.base import Rule
 
 
 def check(ctx):
-    if not ctx.index.model.services:
-        return  # nothing to audit yet: not applicable
-    trails = ctx.index.of_kind("cloudtrail")
-    if trails:
-        yield Outcome(trails[0].id, "pass", f"API activity is recorded by {', '.join(t.id for t in trails)}")
-    else:
-        yield Outcome(MODEL, "fail", "no CloudTrail trail records who changed what")
+    return account_service(
+        ctx, "cloudtrail", "API activity is recorded by", "no CloudTrail trail records who changed what"
+    )
 
 
 RULE = Rule(

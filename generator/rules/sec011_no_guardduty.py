@@ -15,17 +15,17 @@ Best practices:
     SEC04-BP02, SEC04-BP03
 """
 
-from generator.rules.base import MODEL, Outcome, Rule
+from generator.rules._helpers import account_service
+from generator.rules.base import Rule
 
 
 def check(ctx):
-    if not ctx.index.model.services:
-        return  # nothing to watch yet: not applicable
-    detectors = ctx.index.of_kind("guardduty")
-    if detectors:
-        yield Outcome(detectors[0].id, "pass", f"threat detection by {detectors[0].id}")
-    else:
-        yield Outcome(MODEL, "fail", "no GuardDuty: compromised credentials and unusual activity go unnoticed")
+    return account_service(
+        ctx,
+        "guardduty",
+        "threat detection by",
+        "no GuardDuty: compromised credentials and unusual activity go unnoticed",
+    )
 
 
 RULE = Rule(

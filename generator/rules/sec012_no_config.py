@@ -15,17 +15,17 @@ Best practices:
     SEC04-BP04
 """
 
-from generator.rules.base import MODEL, Outcome, Rule
+from generator.rules._helpers import account_service
+from generator.rules.base import Rule
 
 
 def check(ctx):
-    if not ctx.index.model.services:
-        return  # nothing configured yet: not applicable
-    recorders = ctx.index.of_kind("aws_config")
-    if recorders:
-        yield Outcome(recorders[0].id, "pass", f"configuration recorded and evaluated by {recorders[0].id}")
-    else:
-        yield Outcome(MODEL, "fail", "no AWS Config: configuration drift and non-compliant resources go unnoticed")
+    return account_service(
+        ctx,
+        "aws_config",
+        "configuration recorded and evaluated by",
+        "no AWS Config: configuration drift and non-compliant resources go unnoticed",
+    )
 
 
 RULE = Rule(
