@@ -107,11 +107,12 @@ def _analyse_one(
     views: tuple[DiagramView, ...] | None,
     only: tuple[str, ...] | None = None,
     prefix: str = "",
+    named: str = "",
 ) -> Analysis:
     index = ModelIndex(loaded.model)
     reports = estimate_all(loaded.model, catalogue)
     levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
-    planned = tuple(plan_views(index, only=only, prefix=prefix)) if views is None else views
+    planned = tuple(plan_views(index, only=only, prefix=prefix, named=named)) if views is None else views
     fallback = Location(loaded.files[0], 1, 1)
     unpriced = tuple(unpriced_diagnostics(loaded.model, loaded.source_map, catalogue, reports, fallback)) + tuple(
         figure_diagnostics(loaded.model, loaded.source_map, reports, fallback)
@@ -133,7 +134,7 @@ def analyse(
     analysed = tuple(
         OptionAnalysis(
             o,
-            _analyse_one(o.loaded, catalogue, no_views, ("deployment",), f"option-{o.info.id}-"),
+            _analyse_one(o.loaded, catalogue, no_views, ("deployment",), f"option-{o.info.id}-", o.info.title),
             tuple(element_changes(loaded.model, o.loaded.model)),
         )
         for o in options

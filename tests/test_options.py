@@ -55,3 +55,13 @@ def test_options_page_on_the_site(project: Path) -> None:
     page = (project / "site" / "options" / "index.html").read_text()
     assert "API on Lambda + API Gateway (HTTP API)" in page and "removed service" in page
     assert (project / "docs" / "diagrams" / "option-api-on-lambda-deployment.svg").is_file()
+
+
+def test_each_option_diagram_names_its_option(project: Path) -> None:
+    from generator.analysis import analyse
+    from generator.load.options import load_model_and_options
+
+    analysis = analyse(*load_model_and_options(project / "model"))
+    titles = [v.title for o in analysis.options for v in o.analysis.views]
+    assert len(titles) == len(set(titles)) == 2
+    assert all(", option: " in t for t in titles)

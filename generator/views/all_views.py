@@ -20,7 +20,14 @@ def all_views(index: ModelIndex) -> list[DiagramView]:
     return views
 
 
-def plan_views(index: ModelIndex, *, only: tuple[str, ...] | None = None, prefix: str = "") -> list[DiagramView]:
-    """The views of a model (optionally only some kinds), ids prefixed for option models."""
+def plan_views(
+    index: ModelIndex, *, only: tuple[str, ...] | None = None, prefix: str = "", named: str = ""
+) -> list[DiagramView]:
+    """The views of a model (optionally only some kinds); for an option, ids prefixed and titles
+    naming the option, so two options' diagrams never carry the same title."""
     views = [v for v in all_views(index) if only is None or v.kind in only]
-    return [replace(v, id=prefix + v.id) for v in views] if prefix else views
+    if prefix:
+        views = [replace(v, id=prefix + v.id) for v in views]
+    if named:
+        views = [replace(v, title=f"{v.title}, option: {named}") for v in views]
+    return views
