@@ -144,8 +144,6 @@ def serve(
         raise UsageError(f"model path {model.as_posix()!r} does not exist", hint="pass the model folder")
     if port is not None:
         address = f"127.0.0.1:{port}"
-    # one source of truth for the model path: the plugin reads this one, not a second copy in mkdocs.yml
-    os.environ["ARCHGEN_MODEL"] = str(model.resolve())
     # imported here: MkDocs' dev server pulls in livereload and watchdog, which no other command needs
     from mkdocs.commands.serve import serve as mkdocs_serve
 
@@ -153,6 +151,10 @@ def serve(
 
     check_mkdocs_config(config)
     (project / "docs").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the archgen plugin fills it
+    # one source of truth for the model path: the plugin reads this one, not a second copy in mkdocs.yml;
+    # set for this serve only (an in-process caller's environment is given back as it was)
+    previous = os.environ.get("ARCHGEN_MODEL")
+    os.environ["ARCHGEN_MODEL"] = str(model.resolve())
     try:
         mkdocs_serve(config_file=str(config), dev_addr=address, livereload=True)
     except OSError as exc:
@@ -162,6 +164,11 @@ def serve(
                 hint="another program uses that address; pass --address 127.0.0.1:8001 (or another free port)",
             ) from None
         raise
+    finally:
+        if previous is None:
+            os.environ.pop("ARCHGEN_MODEL", None)
+        else:
+            os.environ["ARCHGEN_MODEL"] = previous
 
 
 def register(app: typer.Typer) -> None:
