@@ -214,3 +214,16 @@ def test_png_only_on_request_and_icons_once_per_svg(project: Path) -> None:
     symbols, uses = svg.count("<symbol id="), svg.count("<use xlink:href=")
     assert svg.count("data:image/png;base64,") == symbols  # each icon's bytes once
     assert uses >= symbols > 5
+
+
+def test_pipeline_items_of_a_stage_are_parallel_inside_their_stage(views) -> None:
+    view = next(v for v in views if v.id == "pipeline")
+    stage_of = {n.id: n.cluster for n in view.nodes}
+    assert all(stage_of[e.source] != stage_of[e.target] for e in view.edges)  # arrows only between stages
+    groups = [g for g in view.same_rank if len(g) > 1]
+    assert groups and all(len({stage_of[m] for m in g}) == 1 for g in groups)
+    source, _ = dot_source(view)
+    for g in groups:  # written inside the stage's cluster, so the stage boxes survive
+        cluster = f"cluster_{stage_of[g[0]]}"
+        body = source.split(f"subgraph {cluster}", 1)[1].split("subgraph cluster_", 1)[0]
+        assert "rank=same" in body, cluster

@@ -173,15 +173,23 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
     children: dict[str | None, list[ViewCluster]] = {}
     for cluster in view.clusters:
         children.setdefault(cluster.parent, []).append(cluster)
+    cluster_of = {n.id: n.cluster for n in view.nodes}
+    ranked_inside: set[tuple[str, ...]] = set()
     with canvas:
 
-        def emit(cluster_id: str | None) -> None:
+        def emit(cluster_id: str | None, group: _Group | None = None) -> None:
             for child in children.get(cluster_id, []):
-                with _Group(child):
-                    emit(child.id)
+                with _Group(child) as inner:
+                    emit(child.id, inner)
             for node in view.nodes:
                 if node.cluster == cluster_id:
                     made[node.id] = _make_node(node, link_base, warnings)
+            # a rank group wholly inside one cluster is written inside it: written at the top level,
+            # Graphviz would pull its nodes out of the cluster
+            for ranked in view.same_rank if group is not None else ():
+                if len(ranked) > 1 and all(cluster_of.get(m) == cluster_id and m in made for m in ranked):
+                    group.dot.body.append("{rank=same; " + "; ".join(f'"{made[m].nodeid}"' for m in ranked) + "}")
+                    ranked_inside.add(ranked)
 
         setcluster(None)
         emit(None)
@@ -199,6 +207,8 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
                 ),
             )
         for group in view.same_rank:
+            if group in ranked_inside:
+                continue
             members = [made[m].nodeid for m in group if m in made]
             if len(members) > 1:
                 canvas.dot.body.append("{rank=same; " + "; ".join(f'"{m}"' for m in members) + "}")

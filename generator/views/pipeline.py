@@ -15,7 +15,7 @@ _SYSTEM_ICONS = {"github": "onprem.vcs.Github", "gitlab": "onprem.vcs.Gitlab"}
 
 
 def pipeline_view(index: ModelIndex) -> DiagramView | None:
-    # long: one stage loop building nodes, clusters and edges together; split when stages gain parallel items
+    # long: one stage loop building nodes, clusters and edges together
     pipeline = index.model.pipeline
     if pipeline is None:
         return None
@@ -23,6 +23,7 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
     edges: list[ViewEdge] = []
     clusters: list[ViewCluster] = []
     firsts: list[str] = []
+    parallel: list[tuple[str, ...]] = []
     for number, stage in enumerate(pipeline.stages, start=1):
         cluster = f"stage_{stage.id}"
         clusters.append(ViewCluster(cluster, f"{number}. {stage.name}", "stage"))
@@ -69,8 +70,9 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
                 ViewNode(node_id, container.name, "container", "deployed", cluster=cluster, anchor=anchor_for(ref))
             )
             members.append(node_id)
-        for a, b in zip(members, members[1:]):
-            edges.append(ViewEdge(a, b, "", "sync"))
+        # a stage's items work side by side (no order among them): one column, no arrows between them
+        if len(members) > 1:
+            parallel.append(tuple(members))
         if members:
             firsts.append((members[0], members[-1]))
     for (_, last), (first, _) in zip(firsts, firsts[1:]):
@@ -84,7 +86,7 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
         tuple(nodes),
         tuple(edges),
         tuple(clusters),
-        same_rank=hints.same_rank,
+        same_rank=tuple(hints.same_rank) + tuple(parallel),
         description=stage_summary(index),
     )
 
