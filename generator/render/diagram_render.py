@@ -7,16 +7,11 @@ written by `diagrams` itself, and Graphviz is run by us once per view for every 
 
 from __future__ import annotations
 
-import base64
-import functools
 import importlib
-import re
 import textwrap
 from functools import cache
-from pathlib import Path
 from typing import Protocol
 
-import diagrams
 from diagrams import Cluster, Diagram, Edge, Node, c4, setcluster, setdiagram
 from graphviz import nohtml
 
@@ -24,6 +19,7 @@ from generator.catalogue.service_kinds import FALLBACK_ICON
 from generator.errors import ExternalToolFailed
 from generator.render.escape import dot_text
 from generator.render.graphviz_tool import layout
+from generator.render.svg_icons import ICON_PLACEHOLDER, RESOURCES, embed_icons
 from generator.views.diagram import DiagramView, ViewCluster, ViewNode
 
 
@@ -39,8 +35,6 @@ class LayoutCache(Protocol):
     def mark_failed(self, source: str) -> None: ...
 
 
-RESOURCES = Path(diagrams.__file__).resolve().parent.parent / "resources"
-ICON_PLACEHOLDER = "@diagrams-resources"
 FORMATS = ("svg",)  # what the site shows; PNG only on request (`archgen diagrams --png`): it was 77% of
 WITH_PNG = ("png", "svg")  # Graphviz's time and all of its peak memory on an 800-element model
 LARGE_VIEW_NODES = 60
@@ -143,6 +137,32 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
     )
 
 
+def _connect(canvas, view: DiagramView, made: dict) -> None:
+    for edge in view.edges:
+        style = "dashed" if edge.interaction == "async" else "solid"
+        canvas.connect(
+            made[edge.source],
+            made[edge.target],
+            Edge(
+                forward=True,
+                label=nohtml(_wrap(dot_text(edge.label), 30)) if edge.label else "",
+                style=style,
+                color="#555555",
+                fontsize="10",
+            ),
+        )
+
+
+def _rank_groups(canvas, view: DiagramView, made: dict, written: set) -> None:
+    """Rank groups not already written inside their cluster, at the top level."""
+    for group in view.same_rank:
+        if group in written:
+            continue
+        members = [made[m].nodeid for m in group if m in made]
+        if len(members) > 1:
+            canvas.dot.body.append("{rank=same; " + "; ".join(f'"{m}"' for m in members) + "}")
+
+
 def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: bool = False) -> tuple[str, list[str]]:
     """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
 
@@ -193,74 +213,14 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
 
         setcluster(None)
         emit(None)
-        for edge in view.edges:
-            style = "dashed" if edge.interaction == "async" else "solid"
-            canvas.connect(
-                made[edge.source],
-                made[edge.target],
-                Edge(
-                    forward=True,
-                    label=nohtml(_wrap(dot_text(edge.label), 30)) if edge.label else "",
-                    style=style,
-                    color="#555555",
-                    fontsize="10",
-                ),
-            )
-        for group in view.same_rank:
-            if group in ranked_inside:
-                continue
-            members = [made[m].nodeid for m in group if m in made]
-            if len(members) > 1:
-                canvas.dot.body.append("{rank=same; " + "; ".join(f'"{m}"' for m in members) + "}")
+        _connect(canvas, view, made)
+        _rank_groups(canvas, view, made, ranked_inside)
     return canvas.dot.source, warnings
 
 
 def normalise_dot(source: str) -> str:
     """DOT with the icon folder replaced by a placeholder, so the file is the same on every machine."""
     return source.replace(str(RESOURCES), ICON_PLACEHOLDER)
-
-
-_IMAGE = re.compile(r'<image xlink:href="([^"]+\.png)"([^>]*?)/>')
-_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
-
-
-@functools.lru_cache(maxsize=256)
-def _icon(path: str) -> tuple[str, int, int] | None:
-    """An icon file as base64 with its pixel size (read once per process, however many nodes use it)."""
-    p = Path(path)
-    if not p.is_file():
-        return None
-    data = p.read_bytes()
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")  # PNG IHDR
-    return base64.b64encode(data).decode(), width, height
-
-
-def embed_icons(svg: bytes) -> bytes:
-    """Make the SVG self-contained with each icon once: every distinct icon becomes one <symbol> in
-    <defs>, and each node's <image> a <use> of it (a deployment view had 300 copies of 9 icons)."""
-    text = svg.decode()
-    symbols: dict[str, str] = {}
-
-    def use(match: re.Match) -> str:
-        icon = _icon(match.group(1))
-        if icon is None:
-            return match.group(0)
-        if match.group(1) not in symbols:
-            symbols[match.group(1)] = f"archgen-icon-{len(symbols)}"
-        attrs = match.group(2).replace("px", "")
-        return f'<use xlink:href="#{symbols[match.group(1)]}"{attrs}/>'
-
-    text = _IMAGE.sub(use, text)
-    if symbols:
-        defs = "".join(
-            f'<symbol id="{sid}" viewBox="0 0 {w} {h}"><image width="{w}" height="{h}" '
-            f'xlink:href="data:image/png;base64,{data}"/></symbol>'
-            for path, sid in symbols.items()
-            for data, w, h in [_icon(path)]
-        )
-        opening = _SVG_OPEN.search(text)
-        text = text[: opening.end()] + f"\n<defs>{defs}</defs>" + text[opening.end() :]
-    return text.replace(str(RESOURCES), ICON_PLACEHOLDER).encode()
 
 
 def _layout_cached(
