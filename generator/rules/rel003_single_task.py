@@ -19,12 +19,8 @@ Best practices:
 """
 
 from generator.flows import request_path
+from generator.placement import running
 from generator.rules.base import Outcome, Rule
-
-
-def running(sizing) -> int:
-    """What runs normally: the scaling floor when one is set, else the desired count."""
-    return sizing.min_count if sizing.min_count is not None else sizing.desired_count
 
 
 def check(ctx):

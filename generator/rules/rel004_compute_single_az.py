@@ -17,14 +17,14 @@ Best practices:
 """
 
 from generator.flows import request_path
+from generator.placement import running, zones_stated, zones_used
 from generator.rules._helpers import placement_given
 from generator.rules.base import Outcome, Rule
-from generator.rules.rel003_single_task import running
 
 
 def _zones(s) -> int:
-    stated = max(s.placement.az_count, 2 if s.placement.multi_az else 1)
-    return stated if s.kind == "alb" else min(stated, running(s.sizing))
+    """What runs for compute; for an ALB, what is stated (a one-AZ ALB is a model mistake to report)."""
+    return zones_stated(s) if s.kind == "alb" else zones_used(s)
 
 
 def check(ctx):

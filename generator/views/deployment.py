@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.flows import client_people, deployment_flows
 from generator.index import ModelIndex, anchor_for
+from generator.placement import zones_used
 from generator.schema.aws import Service
 from generator.views.diagram import (
     DiagramView,
@@ -30,21 +31,6 @@ _SUBNET_LABELS = {"public": "Public subnets", "private": "Private subnets", "iso
 
 
 _AZ_NAMES = "abcdef"
-
-
-def zones_used(service: Service) -> int:
-    """Availability Zones the service actually occupies: what runs decides, not what is stated.
-    One task is in one AZ; an ALB spans at least two; a Multi-AZ database runs in one with a standby."""
-    p, kind = service.placement, SERVICE_KINDS[service.kind]
-    stated = max(p.az_count, 2 if p.multi_az else 1)
-    if service.kind == "alb":
-        return max(stated, 2)
-    if kind.redundancy == "count_and_az":
-        z = service.sizing
-        return min(stated, z.min_count if z.min_count is not None else z.desired_count) or 1
-    if kind.redundancy == "multi_az" or service.kind == "nat_gateway":
-        return 1 if service.kind != "nat_gateway" else max(1, min(service.sizing.desired_count, stated))
-    return stated
 
 
 def _service_node(index: ModelIndex, service: Service, cluster: str) -> ViewNode:
@@ -106,6 +92,13 @@ def _place_in_vpc(m, vpc: Service, clusters: list[ViewCluster], where: dict[str,
     """Subnets inside Availability Zones: a resource in one AZ sits in that AZ's subnet (AZ a); one that
     spans AZs sits in a subnet band that names the AZs it spans."""
     vid = f"vpc_{vpc.id}"
+    known = {c.id for c in clusters}
+
+    def add(cluster: ViewCluster) -> None:
+        if cluster.id not in known:
+            known.add(cluster.id)
+            clusters.append(cluster)
+
     for tier in ("public", "private", "isolated"):
         members = [s for s in m.services if s.placement.vpc == vpc.id and s.placement.subnet == tier]
         for s in members:
@@ -115,12 +108,10 @@ def _place_in_vpc(m, vpc: Service, clusters: list[ViewCluster], where: dict[str,
                 label = f"{_SUBNET_LABELS[tier]} in AZ {', '.join(_AZ_NAMES[:zones])}"
                 parent = vid
             else:
-                az = f"az_{vpc.id}_a"
-                if az not in {c.id for c in clusters}:
-                    clusters.append(ViewCluster(az, "Availability Zone a", "az", vid))
-                cid, label, parent = f"subnet_{vpc.id}_{tier}_a", _SUBNET_LABELS[tier].removesuffix("s"), az
-            if cid not in {c.id for c in clusters}:
-                clusters.append(ViewCluster(cid, label, "subnet", parent))
+                parent = f"az_{vpc.id}_a"
+                add(ViewCluster(parent, "Availability Zone a", "az", vid))
+                cid, label = f"subnet_{vpc.id}_{tier}_a", _SUBNET_LABELS[tier].removesuffix("s")
+            add(ViewCluster(cid, label, "subnet", parent))
             where[s.id] = cid
     for s in m.services:
         if s.placement.vpc == vpc.id and s.id not in where:
