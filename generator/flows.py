@@ -37,13 +37,17 @@ def fronting(index: ModelIndex) -> dict[str, str]:
     return {b: s.id for s in index.model.services if s.kind not in ("route53",) for b in s.fronts}
 
 
+def fronted_chain(front: dict[str, str], service_id: str) -> list[str]:
+    """`service_id`, then the service in front of it, and so on outwards (a cycle ends the chain)."""
+    chain = [service_id]
+    while chain[-1] in front and front[chain[-1]] not in chain:
+        chain.append(front[chain[-1]])
+    return chain
+
+
 def entry_service(front: dict[str, str], service_id: str) -> str:
     """The outermost service in front of `service_id` (CloudFront before S3, ALB before ECS)."""
-    seen = {service_id}
-    while service_id in front and front[service_id] not in seen:
-        service_id = front[service_id]
-        seen.add(service_id)
-    return service_id
+    return fronted_chain(front, service_id)[-1]
 
 
 def client_people(index: ModelIndex) -> set[str]:

@@ -18,23 +18,10 @@ Best practices:
     REL06-BP01
 """
 
-from generator.flows import fronting, request_path
+from generator.flows import fronted_chain, fronting, request_path
 from generator.rules.base import MODEL, Outcome, Rule
 
 UNWATCHED = ("route53",)  # DNS answers from a 100% SLA data plane; health checks are another matter
-
-
-def _covered(service_id: str, watched: set[str], front: dict[str, str]) -> bool:
-    """Watched itself, or through the service in front (a CloudFront alarm sees its origin's errors)."""
-    seen = set()
-    while service_id not in seen:
-        if service_id in watched:
-            return True
-        seen.add(service_id)
-        if service_id not in front:
-            return False
-        service_id = front[service_id]
-    return False
 
 
 def check(ctx):
@@ -47,8 +34,11 @@ def check(ctx):
         yield Outcome(MODEL, "unknown", "alarms state no `monitors`: what they watch is not known")
         return
     front = fronting(ctx.index)
+    # watched itself, or through the service in front (a CloudFront alarm sees its origin's errors)
     missing = [
-        sid for sid in path if not _covered(sid, watched, front) and ctx.index.services[sid].kind not in UNWATCHED
+        sid
+        for sid in path
+        if watched.isdisjoint(fronted_chain(front, sid)) and ctx.index.services[sid].kind not in UNWATCHED
     ]
     if missing:
         yield Outcome(MODEL, "fail", f"no alarm watches {', '.join(missing)} on the request path")
