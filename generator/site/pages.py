@@ -75,16 +75,32 @@ def _common(ctx: Analysis) -> dict:
     }
 
 
+def _services_summary(rows, first, *, linked: bool) -> Table:
+    """One row per service with its cost and share; on the site linked to its description and decision,
+    on paper (the print page) named plainly."""
+    return Table(
+        ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
+        tuple(
+            (
+                f"[{r.id}](#{r.id.replace('_', '-')})" if linked else r.id,
+                r.kind,
+                r.role,
+                cost_view.total_text(r.cost),
+                f"{r.share:.1f}%",
+                _decision_link(r.decision) if linked else r.decision or "-",
+            )
+            for r in rows
+        ),
+        ("l", "l", "l", "r", "r", "l"),
+        ("Total", "", "", cost_view.total_text(first), "100%", ""),
+    )
+
+
 def _print_page(env, common: dict, ctx: Analysis, rows, budget, top_risks) -> str:
     """The decision pack on A4, which `archgen pdf` prints (not in the navigation): services and
     decisions named without links (paper has no anchors)."""
     m, first = ctx.model, ctx.reports[0]
-    services = Table(
-        ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
-        tuple((r.id, r.kind, r.role, cost_view.total_text(r.cost), f"{r.share:.1f}%", r.decision or "-") for r in rows),
-        ("l", "l", "l", "r", "r", "l"),
-        ("Total", "", "", cost_view.total_text(first), "100%", ""),
-    )
+    services = _services_summary(rows, first, linked=False)
     return env.get_template("print.md.j2").render(
         **common,
         views=ctx.views,
@@ -108,12 +124,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
     open_ones = [f for f in failing if f.open]
     accepted_high = [f for f in failing if f.acknowledged and f.risk == "HIGH"]
     common = _common(ctx)
-    services_summary = Table(
-        ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
-        tuple((f"[{r.id}](#{r.id.replace('_', '-')})", r.kind, r.role, cost_view.total_text(r.cost), f"{r.share:.1f}%",
-               _decision_link(r.decision)) for r in rows),
-        ("l", "l", "l", "r", "r", "l"),
-        ("Total", "", "", cost_view.total_text(first), "100%", ""))
+    services_summary = _services_summary(rows, first, linked=True)
     pages = {
         "index.md": env.get_template("proposal.md.j2").render(
             **{**common, "stamp": ctx.stamp}, budget=budget, headline=next((v for v in ctx.views if v.kind == "container"), ctx.views[0]),
