@@ -28,9 +28,9 @@ NO_KEY = object()  # a mapping waiting for its next key
 class _Open:
     """A mapping or sequence being filled, with where it sits and what its anchor has recorded so far."""
 
-    __slots__ = ("value", "is_map", "path", "next_index", "key", "seen", "anchor", "values_from", "keys_from", "start")
+    __slots__ = ("value", "is_map", "path", "next_index", "key", "seen", "anchor", "values_from", "keys_from")
 
-    def __init__(self, value, path: tuple, start, anchor, values_from: int, keys_from: int, first_index: int = 0):
+    def __init__(self, value, path: tuple, anchor, values_from: int, keys_from: int, first_index: int = 0):
         self.value = value
         self.is_map = isinstance(value, dict)
         self.path = path
@@ -40,7 +40,6 @@ class _Open:
         self.anchor = anchor
         self.values_from = values_from
         self.keys_from = keys_from
-        self.start = start
 
 
 class _Anchor:
@@ -172,7 +171,7 @@ class Builder:
         container: dict | list = {} if isinstance(event, MappingStartEvent) else []
         first = self.list_offsets.get(path[0], 0) if len(path) == 1 and isinstance(container, list) else 0
         self._attach(container)
-        self.stack.append(_Open(container, path, location, event.anchor, len(self.values) - 1, len(self.keys), first))
+        self.stack.append(_Open(container, path, event.anchor, len(self.values) - 1, len(self.keys), first))
 
     def end(self) -> None:
         done = self.stack.pop()
