@@ -42,5 +42,14 @@ def test_without_chromium_the_message_says_what_to_install(tmp_path: Path, monke
 
     monkeypatch.setattr(pdf_command.shutil, "which", lambda name: None)
     with pytest.raises(ToolMissing) as caught:
-        pdf_command.print_pdf(tmp_path / "x.html", tmp_path / "x.pdf")
+        pdf_command.print_pdf(tmp_path / "x.html")
     assert "apt-get install chromium" in caught.value.hint
+
+
+def test_a_refused_output_path_is_a_clear_error(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "model", tmp_path / "model")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    result = run_cli("pdf", "-o", "blocker/pack.pdf", cwd=tmp_path)
+    assert result.exit_code == 1 and "cannot write" in result.stderr and "Traceback" not in result.output
+    assert run_cli("pdf", "-o", "-", cwd=tmp_path).exit_code == 2

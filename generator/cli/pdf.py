@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 
 from generator.cli.build import ProjectOpt
-from generator.cli.common import ModelArg, out
-from generator.errors import ExternalToolFailed, ToolMissing
+from generator.cli.common import ModelArg, write_output
+from generator.errors import ExternalToolFailed, ToolMissing, UsageError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Chromium writes the time it printed into the PDF; the same inputs should give the same bytes, so the
@@ -46,8 +46,8 @@ def with_model_stamp(print_page: str, proposal_page: str) -> str:
     return _STAMP.sub(lambda _: found.group(0), print_page) if found else print_page
 
 
-def print_pdf(page: Path, output: Path) -> None:
-    """Print one built page (its @page rules give A4, margins and page numbers) to `output`."""
+def print_pdf(page: Path) -> bytes:
+    """One built page printed (its @page rules give A4, margins and page numbers), as PDF bytes."""
     browser = _browser()
     with tempfile.TemporaryDirectory(prefix="archgen-pdf-") as tmp:
         target = Path(tmp) / "out.pdf"
@@ -75,8 +75,7 @@ def print_pdf(page: Path, output: Path) -> None:
                 details=[line for line in proc.stderr.splitlines()[-5:] if line.strip()],
                 hint="run archgen build first and check that site/print/index.html opens",
             )
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(_fixed_dates(target.read_bytes()))
+        return _fixed_dates(target.read_bytes())
 
 
 def pdf(
@@ -92,15 +91,17 @@ def pdf(
     page = project / "site" / "print" / "index.html"
     if not page.is_file():
         page = project / "site" / "print.html"  # use_directory_urls: false
+    if str(output) == "-":
+        raise UsageError("a PDF cannot go to standard output here", hint="give a file with --output")
     target = output if output.is_absolute() else project / output
     stamped = page.with_name(".archgen-print.html")  # beside the page: its relative links still work
     try:
         proposal = (project / "site" / "index.html").read_text(encoding="utf-8")
         stamped.write_text(with_model_stamp(page.read_text(encoding="utf-8"), proposal), encoding="utf-8")
-        print_pdf(stamped, target)
+        pdf_bytes = print_pdf(stamped)
     finally:
         stamped.unlink(missing_ok=True)
-    out.print(f"wrote {target.as_posix()}", markup=False)
+    write_output(target, pdf_bytes)  # atomic: a refused path is a clear error, an earlier PDF stays whole
 
 
 def register(app: typer.Typer) -> None:
