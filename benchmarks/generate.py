@@ -28,11 +28,14 @@ KINDS = [  # (service kind, container kind, usage, sizing)
 
 
 def synthetic_model(size: int) -> dict[str, str]:
+    """A landscape shaped like a real one: internal systems (one per 200 elements), each with its own
+    VPC and teams of about eight containers, most calls inside a system, one in ten across systems."""
     rng = random.Random(size)
     containers = max(size // 3, 2)
     components = max(size // 4, 1)
     externals = max(size // 40, 1)
     people = max(size // 50, 1)
+    systems = max(size // 200, 1)
     files: dict[str, str] = {}
     head = "# yaml-language-server: $schema=archgen.schema.json\n"
     lines = [
@@ -45,18 +48,23 @@ def synthetic_model(size: int) -> dict[str, str]:
     ]
     lines += [f"  - {{id: person{i}, name: Person {i}}}" for i in range(people)]
     lines.append("systems:")
-    lines.append("  - {id: core, name: Core platform}")
+    lines += [f"  - {{id: {_system(k)}, name: Domain {k}}}" for k in range(systems)]
     lines += [f"  - {{id: ext{i}, name: External {i}, external: true}}" for i in range(externals)]
     files["proposal.yaml"] = "\n".join(lines) + "\n"
 
+    system_of = [i * systems // containers for i in range(containers)]
+    members: dict[int, list[int]] = {}
+    for i, k in enumerate(system_of):
+        members.setdefault(k, []).append(i)
     lines = [head, "containers:"]
     kinds = []
     for i in range(containers):
         kind = KINDS[i % len(KINDS)]
         kinds.append(kind)
+        team = members[system_of[i]].index(i) // 8
         lines.append(
-            f"  - {{id: c{i}, name: Container {i}, system: core, kind: {kind[1]}, technology: Tech {i % 7}, "
-            f"hosted_on: s{i}}}"
+            f"  - {{id: c{i}, name: Container {i}, system: {_system(system_of[i])}, kind: {kind[1]}, "
+            f"technology: Tech {i % 7}, group: Team {system_of[i]}.{team}, hosted_on: s{i}}}"
         )
     lines.append("components:")
     apis = [i for i, k in enumerate(kinds) if k[1] == "api"] or [0]
@@ -66,7 +74,8 @@ def synthetic_model(size: int) -> dict[str, str]:
     for i in range(people):
         lines.append(f"  - {{from: person{i}, to: c{i % containers}, description: uses, technology: HTTPS}}")
     for i in range(1, containers):
-        target = rng.randrange(0, i)
+        same = [c for c in members[system_of[i]] if c < i]
+        target = rng.choice(same) if same and rng.random() < 0.9 else rng.randrange(0, i)
         lines.append(
             f"  - {{from: c{i}, to: c{target}, description: calls {target}, technology: HTTPS, "
             f"interaction: {'async' if i % 5 == 0 else 'sync'}}}"
@@ -79,14 +88,17 @@ def synthetic_model(size: int) -> dict[str, str]:
         )
     files["containers.yaml"] = "\n".join(lines) + "\n"
 
-    lines = [
-        head,
-        "services:",
-        "  - {id: vpc, kind: vpc, name: VPC, placement: {az_count: 2}, justification: {requirement: isolation, why: needed}}",  # noqa: E501
-    ]
+    lines = [head, "services:"]
+    for k in range(systems):
+        lines.append(
+            f"  - {{id: vpc{k}, kind: vpc, name: VPC {k}, placement: {{az_count: 2}}, "
+            "justification: {requirement: isolation, why: needed}}"
+        )
     for i, kind in enumerate(kinds):
         placement = (
-            "{vpc: vpc, subnet: private, multi_az: true, az_count: 2}" if kind[0] in ("ecs_fargate", "rds") else "{}"
+            f"{{vpc: vpc{system_of[i]}, subnet: private, multi_az: true, az_count: 2}}"
+            if kind[0] in ("ecs_fargate", "rds")
+            else "{}"
         )
         lines.append(
             f"  - {{id: s{i}, kind: {kind[0]}, name: Service {i}, usage: {kind[2]}, sizing: {kind[3]}, "
@@ -94,6 +106,10 @@ def synthetic_model(size: int) -> dict[str, str]:
         )
     files["services.yaml"] = "\n".join(lines) + "\n"
     return files
+
+
+def _system(k: int) -> str:
+    return "core" if k == 0 else f"domain{k}"
 
 
 def main() -> None:

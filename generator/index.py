@@ -93,12 +93,17 @@ class ModelIndex:
     @cached_property
     def relationships_touching(self) -> dict[str, list[int]]:
         """Element, container or system id -> positions (model order) of the relationships with an end
-        in it: what a container or component view needs, without scanning every relationship."""
+        in it: what a container or component view needs, without scanning every relationship.
+
+        A system is touched only by the relationships that cross its boundary: inside it, both ends
+        stand for the same system wherever it is drawn as one box, so they never make an edge there."""
         out: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(self.model.relationships):
             ends = {r.source, r.destination}
             ends |= {self.container_of(e) for e in (r.source, r.destination)}
-            ends |= {self.system_of(e) for e in (r.source, r.destination)}
+            systems = {self.system_of(e) for e in (r.source, r.destination)}
+            if len(systems) > 1:
+                ends |= systems
             for key in ends - {None}:
                 out[key].append(i)
         return dict(out)

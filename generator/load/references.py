@@ -8,6 +8,7 @@ from generator.diagnostics import Diagnostic, Location
 from generator.index import ModelIndex, anchor_for
 from generator.load.answer_references import check_answers
 from generator.load.region_check import region_diagnostics
+from generator.load.view_hints import check_view_hints
 from generator.parse.sourcemap import SourceMap
 from generator.parse.suggest import did_you_mean
 from generator.schema import Model
@@ -42,6 +43,7 @@ class _Checker:
         self.cost()
         self.pipeline()
         check_answers(self)
+        check_view_hints(self)
         return self.out
 
     def unique_ids(self) -> None:

@@ -20,6 +20,7 @@ from generator.errors import ExternalToolFailed
 from generator.render.escape import dot_text
 from generator.render.graphviz_tool import layout
 from generator.render.svg_icons import ICON_PLACEHOLDER, RESOURCES, embed_icons
+from generator.render.svg_tidy import tidy_svg
 from generator.views.diagram import DiagramView, ViewCluster, ViewNode
 
 
@@ -89,8 +90,8 @@ def _node_attrs(node: ViewNode, link_base: str | None) -> dict:
     attrs = {"nodeid": node.id}
     if link_base and node.anchor:
         attrs.update(URL=f"{link_base}#{node.anchor}", target="_top")
-    if node.description:
-        attrs["tooltip"] = nohtml(dot_text(node.description[:300]))
+    # without a tooltip Graphviz shows the label, which for C4 boxes is HTML markup
+    attrs["tooltip"] = nohtml(dot_text((node.description or node.label)[:300]))
     return attrs
 
 
@@ -180,7 +181,9 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
         "compound": "true",
     }
     if fallback:
-        graph_attr["newrank"] = "true"
+        # bounded work: fewer network-simplex and crossing-minimisation passes (the layout is a bit
+        # less tidy, and Graphviz finishes in seconds where it would take minutes)
+        graph_attr.update(newrank="true", nslimit="20", nslimit1="20", mclimit="0.5", searchsize="30")
     canvas = _Canvas(
         nohtml(dot_text(view.title)),
         filename="unused",
@@ -255,7 +258,7 @@ def render_view(
         source, warnings = dot_source(view, link_base, fallback=True)
         images = _layout_cached(source, view.id, cache, formats)
         warnings.append(f"Graphviz could not lay out this view normally ({exc.message}); used polyline edges")
-    files = {f"{view.id}.dot": normalise_dot(source).encode(), f"{view.id}.svg": embed_icons(images["svg"])}
+    files = {f"{view.id}.dot": normalise_dot(source).encode(), f"{view.id}.svg": tidy_svg(embed_icons(images["svg"]))}
     if "png" in formats:
         files[f"{view.id}.png"] = images["png"]
     return files, warnings

@@ -68,6 +68,8 @@ class Container(Strict):
     """Its responsibility."""
     hosted_on: Id | None = None
     """Id of the AWS service (in `services`) that runs or stores this container."""
+    group: Name | None = None
+    """A group of containers drawn together (a domain or team); large views split along groups."""
 
 
 class Component(Strict):
@@ -79,6 +81,8 @@ class Component(Strict):
     """The container this component lives in."""
     technology: Text = ""
     """Module, library or pattern."""
+    group: Name | None = None
+    """A group of components drawn together; large views split along groups."""
     description: Text = ""
     """Its responsibility."""
 

@@ -8,7 +8,9 @@ from generator.index import ModelIndex
 from generator.views.c4 import c4_views
 from generator.views.deployment import deployment_view
 from generator.views.diagram import DiagramView
+from generator.views.partitions import partition
 from generator.views.pipeline import pipeline_view
+from generator.views.split import split_view
 
 
 def all_views(index: ModelIndex) -> list[DiagramView]:
@@ -25,9 +27,28 @@ def plan_views(
 ) -> list[DiagramView]:
     """The views of a model (optionally only some kinds); for an option, ids prefixed and titles
     naming the option, so two options' diagrams never carry the same title."""
-    views = [v for v in all_views(index) if only is None or v.kind in only]
+    budget = index.model.views.node_budget
+    views = [
+        part
+        for view in all_views(index)
+        if only is None or view.kind in only
+        for part in split_view(_without_hidden(index, view), budget, partition(index, view))
+    ]
     if prefix:
         views = [replace(v, id=prefix + v.id) for v in views]
     if named:
         views = [replace(v, title=f"{v.title}, option: {named}") for v in views]
     return views
+
+
+def _without_hidden(index: ModelIndex, view: DiagramView) -> DiagramView:
+    """The view without the elements its hints hide, and their edges."""
+    hidden = set(getattr(index.model.views, view.kind).hide)
+    if not hidden:
+        return view
+    return replace(
+        view,
+        nodes=tuple(n for n in view.nodes if n.id not in hidden),
+        edges=tuple(e for e in view.edges if e.source not in hidden and e.target not in hidden),
+        same_rank=tuple(tuple(m for m in g if m not in hidden) for g in view.same_rank),
+    )

@@ -118,9 +118,22 @@ def context_view(index: ModelIndex) -> DiagramView:
     )
 
 
+def _grouped(elements, boundary: str) -> tuple[list[ViewNode], list[ViewCluster]]:
+    """Nodes for the elements inside a boundary; those with a declared group sit in a box of it."""
+    clusters: dict[str, ViewCluster] = {}
+    nodes = []
+    for element in elements:
+        cluster = boundary
+        if element.group:
+            cluster = f"{boundary}__{len(clusters)}"
+            cluster = clusters.setdefault(element.group, ViewCluster(cluster, element.group, "group", boundary)).id
+        nodes.append(_node(element, cluster))
+    return nodes, list(clusters.values())
+
+
 def container_view(index: ModelIndex, system: SoftwareSystem) -> DiagramView:
     boundary = f"boundary_{system.id}"
-    inner = [_node(c, boundary) for c in index.containers_by_system.get(system.id, [])]
+    inner, groups = _grouped(index.containers_by_system.get(system.id, []), boundary)
     inner_ids = {n.id for n in inner}
     outer = [
         _node(index.elements[x]) for x in _neighbours(index, "container", system.id, inner_ids) if x in index.elements
@@ -137,7 +150,7 @@ def container_view(index: ModelIndex, system: SoftwareSystem) -> DiagramView:
         hints.direction or "LR",
         nodes,
         _edges(index, "container", system.id, visible, _relevant(index, visible)),
-        (ViewCluster(boundary, f"{system.name} [Software system]", "boundary"),),
+        (ViewCluster(boundary, f"{system.name} [Software system]", "boundary"), *groups),
         same_rank=hints.same_rank,
         description=f"The deployable units of {system.name} and how they talk (C4 level 2).",
     )
@@ -145,7 +158,7 @@ def container_view(index: ModelIndex, system: SoftwareSystem) -> DiagramView:
 
 def component_view(index: ModelIndex, container: Container) -> DiagramView:
     boundary = f"boundary_{container.id}"
-    inner = [_node(c, boundary) for c in index.components_by_container.get(container.id, [])]
+    inner, groups = _grouped(index.components_by_container.get(container.id, []), boundary)
     inner_ids = {n.id for n in inner}
     outer = [
         _node(index.elements[x])
@@ -162,7 +175,7 @@ def component_view(index: ModelIndex, container: Container) -> DiagramView:
         hints.direction or "LR",
         nodes,
         _edges(index, "component", container.id, visible, _relevant(index, visible)),
-        (ViewCluster(boundary, f"{container.name} [Container]", "boundary"),),
+        (ViewCluster(boundary, f"{container.name} [Container]", "boundary"), *groups),
         same_rank=hints.same_rank,
         description=f"The components inside {container.name} (C4 level 3).",
     )

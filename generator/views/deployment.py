@@ -12,6 +12,7 @@ from generator.views.diagram import (
     ViewCluster,
     ViewEdge,
     ViewNode,
+    clusters_for,
     merge_edges,
 )
 
@@ -151,8 +152,7 @@ def deployment_view(index: ModelIndex) -> DiagramView:
         if s.id in deployment.externals
     ]
     edges = [ViewEdge(f.source, f.target, f.technology, f.interaction) for f in deployment.flows]
-    used = {c.id for c in clusters if any(where.get(n.id) == c.id for n in nodes)}
-    keep = _with_ancestors(clusters, used)
+    used = {where[n.id] for n in nodes if n.id in where}
     hints = m.views.deployment
     return DiagramView(
         "deployment",
@@ -161,17 +161,7 @@ def deployment_view(index: ModelIndex) -> DiagramView:
         hints.direction or "TB",
         tuple(nodes),
         merge_edges(edges),
-        tuple(c for c in clusters if c.id in keep),
+        clusters_for(clusters, used),
         same_rank=hints.same_rank,
         description="Where each container runs on AWS, and how requests and data flow between services.",
     )
-
-
-def _with_ancestors(clusters: list[ViewCluster], used: set[str]) -> set[str]:
-    parent = {c.id: c.parent for c in clusters}
-    keep = set()
-    for cid in used:
-        while cid is not None and cid not in keep:
-            keep.add(cid)
-            cid = parent.get(cid)
-    return keep

@@ -71,3 +71,14 @@ def merge_edges(edges: list[ViewEdge]) -> tuple[ViewEdge, ...]:
         interaction = "async" if all(e.interaction == "async" for e in group) else "sync"
         merged.append(ViewEdge(source, target, label, interaction))
     return tuple(merged)
+
+
+def clusters_for(clusters: tuple[ViewCluster, ...] | list[ViewCluster], used: set[str]) -> tuple[ViewCluster, ...]:
+    """The clusters in `used` and their ancestors, in their original order."""
+    parent = {c.id: c.parent for c in clusters}
+    keep: set[str] = set()
+    for cid in used:
+        while cid is not None and cid not in keep:
+            keep.add(cid)
+            cid = parent.get(cid)
+    return tuple(c for c in clusters if c.id in keep)
