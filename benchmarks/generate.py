@@ -56,12 +56,13 @@ def synthetic_model(size: int) -> dict[str, str]:
     members: dict[int, list[int]] = {}
     for i, k in enumerate(system_of):
         members.setdefault(k, []).append(i)
+    team_of = {c: n // 8 for k in members for n, c in enumerate(members[k])}
     lines = [head, "containers:"]
     kinds = []
     for i in range(containers):
         kind = KINDS[i % len(KINDS)]
         kinds.append(kind)
-        team = members[system_of[i]].index(i) // 8
+        team = team_of[i]
         lines.append(
             f"  - {{id: c{i}, name: Container {i}, system: {_system(system_of[i])}, kind: {kind[1]}, "
             f"technology: Tech {i % 7}, group: Team {system_of[i]}.{team}, hosted_on: s{i}}}"
@@ -74,14 +75,21 @@ def synthetic_model(size: int) -> dict[str, str]:
     for i in range(people):
         lines.append(f"  - {{from: person{i}, to: c{i % containers}, description: uses, technology: HTTPS}}")
     for i in range(1, containers):
+        # seven calls in ten stay in the team, two in the system, one goes anywhere
         same = [c for c in members[system_of[i]] if c < i]
-        target = rng.choice(same) if same and rng.random() < 0.9 else rng.randrange(0, i)
+        team = [c for c in same if team_of[c] == team_of[i]]
+        roll = rng.random()
+        pool = team if team and roll < 0.7 else same if same and roll < 0.9 else list(range(i))
+        target = rng.choice(pool)
         lines.append(
             f"  - {{from: c{i}, to: c{target}, description: calls {target}, technology: HTTPS, "
             f"interaction: {'async' if i % 5 == 0 else 'sync'}}}"
         )
     for j in range(1, components):
-        lines.append(f"  - {{from: k{j}, to: k{rng.randrange(0, j)}, description: uses}}")
+        # components mostly use another in their own container (every len(apis)-th one shares it)
+        local = j - len(apis) * rng.randint(1, 3)
+        target = local if local >= 0 and rng.random() < 0.9 else rng.randrange(0, j)
+        lines.append(f"  - {{from: k{j}, to: k{target}, description: uses}}")
     for i in range(externals):
         lines.append(
             f"  - {{from: c{rng.randrange(containers)}, to: ext{i}, description: sends data, technology: HTTPS}}"

@@ -123,12 +123,14 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
         technology = node.sublabel.removeprefix(f"{kind}: ").removeprefix(kind)
         extra = {"fillcolor": "lightskyblue3"} if node.shape == "component" else {}
         return c4.C4Node(node.label, technology, node.description, type=kind, **extra, **attrs)
+    # a box standing for a part of a split view, or for folded neighbours: dashed, saying what it holds
+    group = node.shape == "group"
     # tools and anything else: a plain box
     return Node(
-        nohtml(_wrap(dot_text(node.label))),
+        nohtml(_wrap(dot_text(node.label)) + ("\n" + _wrap(dot_text(node.sublabel), 30) if group else "")),
         shape="box",
-        style="rounded,filled",
-        fillcolor="#FFFFFF",
+        style="rounded,filled,dashed" if group else "rounded,filled",
+        fillcolor="#F4F6F8" if group else "#FFFFFF",
         width="1.6",
         height="0.6",
         fixedsize="false",

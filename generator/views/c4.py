@@ -77,12 +77,16 @@ def _relevant(index: ModelIndex, ids) -> list:
 
 
 def _edges(
-    index: ModelIndex, level: str, focus: str | None, visible: set[str], relationships=None
+    index: ModelIndex, level: str, focus: str | None, visible: set[str], relationships=None, inner=None
 ) -> tuple[ViewEdge, ...]:
+    """Edges between visible nodes; with `inner`, only those with an end inside the boundary (what two
+    neighbours of the focus do with each other is not this view's story)."""
     edges = []
     for r in index.model.relationships if relationships is None else relationships:
         source = _lift(index, r.source, level, focus)
         target = _lift(index, r.destination, level, focus)
+        if inner is not None and source not in inner and target not in inner:
+            continue
         if source in visible and target in visible:
             label = r.description + (f"\n[{r.technology}]" if r.technology else "")
             edges.append(ViewEdge(source, target, label, r.interaction))
@@ -149,7 +153,7 @@ def container_view(index: ModelIndex, system: SoftwareSystem) -> DiagramView:
         "container",
         hints.direction or "LR",
         nodes,
-        _edges(index, "container", system.id, visible, _relevant(index, visible)),
+        _edges(index, "container", system.id, visible, _relevant(index, inner_ids), inner_ids),
         (ViewCluster(boundary, f"{system.name} [Software system]", "boundary"), *groups),
         same_rank=hints.same_rank,
         description=f"The deployable units of {system.name} and how they talk (C4 level 2).",
@@ -174,7 +178,7 @@ def component_view(index: ModelIndex, container: Container) -> DiagramView:
         "component",
         hints.direction or "LR",
         nodes,
-        _edges(index, "component", container.id, visible, _relevant(index, visible)),
+        _edges(index, "component", container.id, visible, _relevant(index, inner_ids), inner_ids),
         (ViewCluster(boundary, f"{container.name} [Container]", "boundary"), *groups),
         same_rank=hints.same_rank,
         description=f"The components inside {container.name} (C4 level 3).",
