@@ -5,6 +5,7 @@ The deployment view draws these flows and the availability estimate follows them
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from generator.index import ModelIndex
@@ -118,14 +119,17 @@ def request_path(index: ModelIndex) -> list[str]:
     stated = index.model.well_architected.request_path
     if stated:
         return list(stated)
-    hops = deployment_flows(index).flows
     people = {p.id for p in index.model.people}
-    reached: list[str] = []
-    frontier = [f.target for f in hops if f.source in people and f.interaction == "sync"]
+    sync = [f for f in deployment_flows(index).flows if f.interaction == "sync"]
+    calls: dict[str, list[str]] = {}
+    for f in sync:
+        calls.setdefault(f.source, []).append(f.target)
+    reached: dict[str, None] = {}
+    frontier = deque(f.target for f in sync if f.source in people)
     while frontier:
-        current = frontier.pop(0)
+        current = frontier.popleft()
         if current in reached or current not in index.services:
             continue
-        reached.append(current)
-        frontier += [f.target for f in hops if f.source == current and f.interaction == "sync"]
-    return reached
+        reached[current] = None
+        frontier.extend(calls.get(current, ()))
+    return list(reached)

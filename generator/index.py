@@ -74,7 +74,19 @@ class ModelIndex:
         return dict(out)
 
     def of_kind(self, *kinds: str) -> list[Service]:
+        """The services of these kinds, in model order."""
+        if len(kinds) == 1:
+            return list(self.services_by_kind.get(kinds[0], ()))
         return [s for s in self.model.services if s.kind in kinds]
+
+    @cached_property
+    def fronted_by(self) -> dict[str, list[Service]]:
+        """Service id -> the services that sit in front of it (`fronts`), in model order."""
+        out: dict[str, list[Service]] = defaultdict(list)
+        for s in self.model.services:
+            for target in s.fronts:
+                out[target].append(s)
+        return dict(out)
 
     @cached_property
     def outgoing(self) -> dict[str, list[Relationship]]:

@@ -40,7 +40,8 @@ def _fmt(value: Decimal) -> str:
 
 class _Bill:
     """The demands of one service being collected, with the assumptions made on the way; `others` are
-    every service of the model as the same scenario sees them (what a VPC's addresses are derived from)."""
+    the services placed in this one when it is a VPC, as the same scenario sees them (what its public
+    addresses are derived from)."""
 
     def __init__(self, ss: ScenarioService, others: tuple[ScenarioService, ...] = ()) -> None:
         self.ss = ss

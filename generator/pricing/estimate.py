@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from generator.catalogue.prices import PriceCatalogue, PriceEntry
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.demand import Demand, demand_for
-from generator.pricing.scenario import BASELINE, apply_scenario
+from generator.pricing.scenario import BASELINE, ScenarioService, apply_scenario
 from generator.schema import Model
 from generator.schema.cost import Scenario
 
@@ -90,6 +91,10 @@ class CostReport:
         return sum((s.free_value for s in self.services), Decimal(0))
 
     def by_service(self) -> dict[str, ServiceCost]:
+        return self._by_service
+
+    @cached_property
+    def _by_service(self) -> dict[str, ServiceCost]:
         return {s.service: s for s in self.services}
 
     @property
@@ -125,8 +130,12 @@ def estimate(model: Model, catalogue: PriceCatalogue, scenario: Scenario = BASEL
     pools: dict[str, Decimal] = {}
     services: list[ServiceCost] = []
     seen = tuple(apply_scenario(service, scenario) for service in model.services)
+    in_vpc: dict[str, list[ScenarioService]] = {}
+    for ss in seen:
+        if ss.service.placement.vpc:
+            in_vpc.setdefault(ss.service.placement.vpc, []).append(ss)
     for service, ss in zip(model.services, seen, strict=True):
-        demand = demand_for(ss, seen)
+        demand = demand_for(ss, tuple(in_vpc.get(service.id, ())))
         discount = None
         if service.pricing.model != "on_demand":
             discount = catalogue.discount(service.kind, service.pricing.model, service.pricing.term_years)

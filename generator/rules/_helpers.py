@@ -19,7 +19,7 @@ def public_endpoints(index: ModelIndex) -> list[Service]:
 
 
 def fronted_by(index: ModelIndex, service_id: str) -> list[Service]:
-    return [s for s in index.model.services if service_id in s.fronts]
+    return list(index.fronted_by.get(service_id, ()))
 
 
 def placement_given(service: Service) -> bool:
