@@ -224,3 +224,109 @@ def test_screenshots_of_the_pages_a_cto_reads(served, browser) -> None:
         page.screenshot(path=str(OUTPUT / f"{name}-1366.png"), full_page=True)
         assert (OUTPUT / f"{name}-1366.png").stat().st_size > 10_000
     page.close()
+
+
+# Each node's text must lie inside the node's own shape; icon nodes (an <image>/<use> and the label
+# below it) have no box to overflow. Cluster titles must lie inside their cluster.
+_CLIPPED_TEXT = """() => {
+    const out = [];
+    let boxes = 0;
+    const inside = (t, b) => t.x >= b.x - 1 && t.y >= b.y - 1 &&
+        t.x + t.width <= b.x + b.width + 1 && t.y + t.height <= b.y + b.height + 1;
+    for (const g of document.querySelectorAll('g.node, g.cluster')) {
+        const shape = g.querySelector('polygon, ellipse, path');
+        if (!shape || g.querySelector('image, use')) continue;
+        const box = shape.getBBox();
+        boxes += 1;
+        for (const text of g.querySelectorAll('text')) {
+            if (!text.textContent.trim()) continue;
+            const t = text.getBBox();
+            if (!inside(t, box)) out.push(text.textContent.trim());
+        }
+    }
+    return [out, boxes];
+}"""
+
+
+def _diagram_files(served_root: Path) -> list[Path]:
+    return sorted((served_root / "diagrams").glob("*.svg"))
+
+
+@pytest.fixture(scope="module")
+def example_sites(tmp_path_factory) -> list[Path]:
+    """The site/ of each further example model (serverless, enterprise with on-premises parts)."""
+    sites = []
+    for example in sorted((ROOT / "examples").iterdir()):
+        project = tmp_path_factory.mktemp(example.name)
+        shutil.copytree(example / "model", project / "model")
+        shutil.copy(example / "mkdocs.yml", project / "mkdocs.yml")
+        assert run_cli("build", cwd=project).exit_code == 0
+        sites.append(project / "site")
+    return sites
+
+
+def test_no_label_text_is_clipped_in_any_diagram(served, browser, example_sites) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    clipped = {}
+    checked = 0
+    for site in example_sites:
+        for svg in _diagram_files(site):
+            page.goto(svg.as_uri())
+            found, boxes = page.evaluate(_CLIPPED_TEXT)
+            checked += boxes
+            if found:
+                clipped[f"{site.parent.name}/{svg.name}"] = found[:5]
+    names = []
+    for path in ("architecture/", "options/"):
+        page.goto(f"{served}/{path}")
+        names += page.evaluate(
+            "() => [...document.querySelectorAll('div.archgen-diagram object, div.archgen-diagram img')]"
+            ".map(o => o.getAttribute('data') || o.getAttribute('src'))"
+        )
+    for name in dict.fromkeys(n.rsplit("/", 1)[-1] for n in names):
+        page.goto(f"{served}/diagrams/{name}")
+        found, boxes = page.evaluate(_CLIPPED_TEXT)
+        checked += boxes
+        if found:
+            clipped[name] = found[:5]
+    page.close()
+    assert checked >= 40  # boxes whose text was measured
+    assert clipped == {}
+
+
+def test_every_diagram_is_legible_at_page_width_or_opens_in_the_zoom_viewer(served, browser) -> None:
+    """Rendered label text of at least 10 px at 1366 px, or a zoom link that opens the diagram."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    opened = legible = 0
+    for path in PAGES:
+        page.goto(f"{served}/{path}")
+        page.wait_for_load_state("load")
+        diagrams = page.evaluate(
+            """() => [...document.querySelectorAll('div.archgen-diagram object, div.archgen-diagram img')]
+                 .map(el => {
+                     const doc = el.contentDocument;
+                     const svg = doc && doc.querySelector('svg');
+                     const src = el.getAttribute('data') || el.getAttribute('src');
+                     if (!svg) return [src, null];
+                     const sizes = [...svg.querySelectorAll('text')]
+                         .map(t => parseFloat(t.getAttribute('font-size') || '14'));
+                     const scale = el.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                     return [src, Math.min(...sizes) * scale];
+                 })"""
+        )
+        for src, size in diagrams:
+            if size is not None and size >= 10:
+                legible += 1
+                continue
+            name = src.rsplit("/", 1)[-1]
+            link = page.locator(f'a.glightbox[href$="{name}"]').first
+            assert link.count() == 1, f"{path}: {name} is small ({size}) and has no zoom link"
+            link.click()
+            slide = page.locator(".glightbox-container .gslide.current img")
+            slide.wait_for(state="visible", timeout=10_000)
+            assert slide.get_attribute("src").endswith(name)
+            page.keyboard.press("Escape")
+            page.locator(".glightbox-container").wait_for(state="detached", timeout=10_000)
+            opened += 1
+    page.close()
+    assert opened + legible >= 7
