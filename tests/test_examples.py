@@ -65,7 +65,7 @@ def test_the_hybrid_example_never_shows_a_plain_total(tmp_path: Path) -> None:
     assert "at least $" in proposal and "Not every line is priced" in proposal
     assert "at least $" in cost and "NOT PRICED" in cost
     # the service itself, not only the totals: its row, its Services entry and its JSON
-    assert "| reporting\\_rds | Amazon RDS | at least $" in cost
+    assert "| Reporting database | Amazon RDS | at least $" in cost
     assert "**Monthly (Steady state)**: at least $" in (project / "docs" / "services.md").read_text()
     services = __import__("json").loads(run_cli("services", "--format", "json", cwd=project).stdout)
     assert [s["id"] for s in services if s["monthly_is_lower_bound"]] == ["reporting_rds"]

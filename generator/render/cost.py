@@ -100,7 +100,7 @@ def services_table(rows: list[ServiceRow], scenario_name: str) -> Table:
         ),
         tuple(
             (
-                r.id,
+                r.name,
                 r.kind,
                 r.role,
                 r.requirement,

@@ -8,6 +8,7 @@ from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.pricing.estimate import cents
 from generator.pricing.figures import fill_figures
 from generator.render.guardrails import guardrails_yaml
+from generator.render.escape import md_cell
 from generator.render.review import RISK_BADGE, risk_story, summary_table
 from generator.rules import RULES
 from generator.site.markdown import environment
@@ -82,7 +83,7 @@ def _services_summary(rows, first, *, linked: bool) -> Table:
         ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
         tuple(
             (
-                f"[{r.id}](#{r.id.replace('_', '-')})" if linked else r.id,
+                f"[{md_cell(r.name)}](#{r.id.replace('_', '-')})" if linked else r.name,
                 r.kind,
                 r.role,
                 cost_view.total_text(r.cost),
@@ -138,7 +139,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
             **common, summary=cost_view.summary_table(m, ctx.reports), budget=budget,
             models=cost_view.pricing_models_table(m, ctx.reports),
             levers={r.scenario.id: cost_view.levers_table(ctx.levers[r.scenario.id]) for r in ctx.reports},
-            details={r.scenario.id: cost_view.detail_table(r) for r in ctx.reports},
+            details={r.scenario.id: cost_view.detail_table(r, {x.id: x.name for x in m.services}) for r in ctx.reports},
             sources=cost_view.sources_table(ctx.catalogue, ctx.reports)),
         "well-architected.md": env.get_template("well_architected.md.j2").render(
             **common, rv=ctx.review, pillars=summary_table(ctx.review), findings=_findings_table(failing),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from generator.catalogue.prices import PriceCatalogue
@@ -48,21 +49,21 @@ def summary_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
     for service in model.services:
         costs = [r.by_service()[service.id] for r in reports]
         rows.append(
-            (service.id, SERVICE_KINDS[service.kind].title)
+            (service.name, SERVICE_KINDS[service.kind].title)
             + tuple(total_text(c) + (" (needs usage)" if c.needs_usage else "") for c in costs)
         )
     footer = ("Total per month", "") + tuple(total_text(r) for r in reports)
     return Table(headers, tuple(rows), ("l", "l") + ("r",) * len(reports), footer)
 
 
-def detail_table(report: CostReport) -> Table:
-    """Every billing dimension: quantity (the assumption), price, free tier, cost."""
+def detail_table(report: CostReport, names: Mapping[str, str]) -> Table:
+    """Every billing dimension: quantity (the assumption), price, free tier, cost; services by name."""
     rows = []
     for s in report.services:
         for line in s.lines:
             rows.append(
                 (
-                    s.service,
+                    names.get(s.service, s.service),
                     line.dimension,
                     qty(line.quantity),
                     line.unit,
@@ -90,11 +91,18 @@ def levers_table(levers: list[Lever]) -> Table:
 
 def pricing_models_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
     report = reports[0]
+    names = {s.id: s.name for s in model.services}
     rows = []
     for s in report.services:
         if s.on_demand_total != s.total or s.pricing_model != "on_demand":
             rows.append(
-                (s.service, s.pricing_model, usd(s.on_demand_total), usd(s.total), usd(s.on_demand_total - s.total))
+                (
+                    names[s.service],
+                    s.pricing_model,
+                    usd(s.on_demand_total),
+                    usd(s.total),
+                    usd(s.on_demand_total - s.total),
+                )
             )
     return Table(("Service", "Pricing model", "On demand", "Chosen", "Saving"), tuple(rows), ("l", "l", "r", "r", "r"))
 
