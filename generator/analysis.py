@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from generator.catalogue.prices import PriceCatalogue, default_catalogue
+from generator.clock import build_date
 from generator.diagnostics import Diagnostic, Location
 from generator.diffing.model_diff import ElementChange, element_changes
 from generator.index import ModelIndex
@@ -19,6 +20,7 @@ from generator.pricing.coverage import unpriced_diagnostics
 from generator.pricing.estimate import CostReport, estimate_all
 from generator.pricing.figures import figure_diagnostics
 from generator.pricing.levers import Lever, savings_levers
+from generator.pricing.staleness import stale_price_diagnostics
 from generator.review.review import Review, review
 from generator.schema import Model
 from generator.views.all_views import plan_views
@@ -114,8 +116,10 @@ def _analyse_one(
     levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
     planned = tuple(plan_views(index, only=only, prefix=prefix, named=named)) if views is None else views
     fallback = Location(loaded.files[0], 1, 1)
-    unpriced = tuple(unpriced_diagnostics(loaded.model, loaded.source_map, catalogue, reports, fallback)) + tuple(
-        figure_diagnostics(loaded.model, loaded.source_map, reports, fallback)
+    unpriced = (
+        tuple(unpriced_diagnostics(loaded.model, loaded.source_map, catalogue, reports, fallback))
+        + tuple(figure_diagnostics(loaded.model, loaded.source_map, reports, fallback))
+        + tuple(stale_price_diagnostics(loaded.model, loaded.source_map, reports, fallback, build_date()))
     )
     return Analysis(loaded, index, catalogue, reports, levers, review(index, reports), planned, (), unpriced)
 

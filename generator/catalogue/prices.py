@@ -28,6 +28,19 @@ class FreeAllowance(Strict):
     """Entries sharing a pool share one allowance (e.g. Lambda GB-seconds on x86 and arm64)."""
 
 
+class OfferSelector(Strict):
+    """Where `archgen prices update` finds this figure in AWS's Price List bulk offer files."""
+
+    code: Name
+    """The offer (service) code, e.g. AWSLambda, AmazonS3, AmazonDynamoDB."""
+    region: Name = "us-east-1"
+    """The region whose offer file holds the figure."""
+    match: dict[Name, Name]
+    """Product attributes that single the product out (a `usagetype` matches with or without its region prefix)."""
+    begin: Name | None = None
+    """The tier's `beginRange` when the price is tiered; by default the first tier priced above zero."""
+
+
 class PriceEntry(Strict):
     id: Name
     kind: Name
@@ -41,6 +54,8 @@ class PriceEntry(Strict):
     free: FreeAllowance | None = None
     source: Url
     read: Date
+    offer: OfferSelector | None = None
+    """Set for figures that `archgen prices update` refreshes from AWS's offer files."""
 
 
 class PricingModelEntry(Strict):

@@ -17,6 +17,7 @@ from generator.cli import (
     init,
     pdf,
     pr,
+    prices,
     review,
     validate,
 )
@@ -53,7 +54,7 @@ def root(
 
 
 # registered explicitly, in the order `archgen --help` lists them
-for command_group in (init, validate, compare, guardrails, pr, review, cost, diagrams, build, pdf):
+for command_group in (init, validate, compare, guardrails, pr, review, cost, prices, diagrams, build, pdf):
     command_group.register(app)
 
 EXIT_INTERNAL = EXIT_INVALID + 69  # 70, EX_SOFTWARE

@@ -9,6 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from generator.clock import build_date
+
 PACKAGE = Path(__file__).resolve().parent.parent
 STAMP = Path(".archgen-cache") / "build-stamp.json"
 OUTPUTS = ("docs", "diagrams_out", "site")
@@ -21,8 +23,9 @@ def _hash_files(digest, root: Path, files) -> None:
 
 
 def input_fingerprint(project: Path, model: Path, flags: str) -> str:
-    """Everything a build reads: archgen's own code and data, the model, mkdocs.yml, Graphviz's version."""
-    digest = hashlib.sha256(flags.encode() + b"\0")
+    """Everything a build reads: archgen's own code and data, the model, mkdocs.yml, Graphviz's version
+    and the build's date (prices too old for the model are flagged)."""
+    digest = hashlib.sha256(flags.encode() + b"\0" + build_date().isoformat().encode() + b"\0")
     _hash_files(
         digest,
         PACKAGE,

@@ -93,3 +93,5 @@ class CostSettings(Strict):
     """Usage scenarios compared side by side (the base usage is the first scenario's baseline)."""
     budget: Budget | None = None
     """The monthly budget with alerts."""
+    price_max_age_days: int = Field(180, ge=1, le=3650)
+    """Warn when a price the estimate uses was read longer ago than this many days (C104)."""

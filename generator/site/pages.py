@@ -140,7 +140,8 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
             models=cost_view.pricing_models_table(m, ctx.reports),
             levers={r.scenario.id: cost_view.levers_table(ctx.levers[r.scenario.id]) for r in ctx.reports},
             details={r.scenario.id: cost_view.detail_table(r, {x.id: x.name for x in m.services}) for r in ctx.reports},
-            sources=cost_view.sources_table(ctx.catalogue, ctx.reports)),
+            sources=cost_view.sources_table(ctx.catalogue, ctx.reports),
+            stale=[w.message for w in ctx.cost_warnings if w.code == "C104"]),
         "well-architected.md": env.get_template("well_architected.md.j2").render(
             **common, rv=ctx.review, pillars=summary_table(ctx.review), findings=_findings_table(failing),
             plan=ctx.review.improvement_plan(), quotas=_quota_table(ctx), rule_count=len(_rules())),

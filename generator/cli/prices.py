@@ -1,0 +1,167 @@
+"""`archgen prices` (every price with its source and read date) and `archgen prices update --from`."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from generator.cli.common import err, out, write_output
+from generator.cli.cost import TableFormat, TableFormatOpt
+from generator.errors import ArchgenError, UsageError
+
+prices_app = typer.Typer(
+    name="prices",
+    help="List every price with its source and read date; `prices update --from` refreshes them.",
+    no_args_is_help=False,
+)
+
+CatalogueOpt = Annotated[
+    Optional[Path], typer.Option("--catalogue", help="Price catalogue file (default: archgen's own).")
+]
+
+
+def _catalogue_path(path: Path | None) -> Path:
+    from generator.catalogue.prices import DEFAULT_PATH
+
+    return DEFAULT_PATH if path is None else path
+
+
+def _load(path: Path):
+    from generator.catalogue.prices import load_catalogue
+
+    if not path.is_file():
+        raise UsageError(f"no price catalogue at {path.as_posix()}", hint="give --catalogue an existing file")
+    return load_catalogue(path)
+
+
+@prices_app.callback(invoke_without_command=True)
+def prices(
+    ctx: typer.Context,
+    fmt: TableFormatOpt = TableFormat.table,
+    catalogue: CatalogueOpt = None,
+    max_age_days: Annotated[
+        int, typer.Option("--max-age-days", min=1, help="Flag prices read longer ago than this.")
+    ] = 180,
+) -> None:
+    """List every price: id, what it bills, USD, its source page or offer file and the date it was read."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from generator.render.tables import to_markdown, to_text
+    from generator.views.prices_view import price_rows, prices_table
+
+    rows = price_rows(_load(_catalogue_path(catalogue)), date.today(), max_age_days)
+    if fmt is TableFormat.json:
+        out.print(json.dumps([r._asdict() for r in rows], indent=2), markup=False)
+        return
+    table = prices_table(rows)
+    out.print(to_markdown(table) if fmt is TableFormat.markdown else to_text(table), markup=False, end="")
+    stale = [r for r in rows if r.stale]
+    if stale:
+        err.print(
+            f"{len(stale)} price(s) read more than {max_age_days} days ago: refresh them "
+            "(`archgen prices update --from ...`) or check them against their pages",
+            markup=False,
+        )
+
+
+def _offer_reader(source: str):
+    """(code, region) -> parsed offer, from a folder laid out like AWS's offer URLs or from such a URL."""
+    cache: dict[tuple[str, str], dict] = {}
+
+    def read(code: str, region: str) -> dict:
+        if (code, region) not in cache:
+            cache[(code, region)] = _read_offer(source, code, region)
+        return cache[(code, region)]
+
+    return read
+
+
+def _read_offer(source: str, code: str, region: str) -> dict:
+    if source.startswith("https://"):
+        url = f"{source.rstrip('/')}/{code}/current/{region}/index.json"
+        try:
+            with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 - https only
+                data = response.read()
+        except OSError as exc:
+            raise LookupError(f"cannot read {url}: {exc}") from None
+    else:
+        base = Path(source)
+        tried = [base / code / "current" / region / "index.json", base / code / region / "index.json"]
+        found = next((p for p in tried if p.is_file()), None)
+        if found is None:
+            raise LookupError(f"no offer file for {code} in {region}: looked for {tried[0].as_posix()}")
+        data = found.read_bytes()
+    try:
+        offer = json.loads(data)
+    except ValueError as exc:
+        raise LookupError(f"the {code} offer for {region} is not JSON: {exc}") from None
+    if not isinstance(offer, dict) or "products" not in offer:
+        raise LookupError(f"the {code} offer for {region} has no `products`: not an AWS offer file")
+    return offer
+
+
+def update(
+    source: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            help="A folder laid out like AWS's offer files (CODE/current/REGION/index.json) or their https base URL.",
+        ),
+    ],
+    catalogue: CatalogueOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
+) -> None:
+    """Refresh every price that names its offer file; the catalogue is rewritten only if all are found."""
+    from generator.catalogue.prices import PriceCatalogue, load_catalogue
+    from generator.catalogue.refresh import refresh
+
+    if not source.startswith("https://") and not Path(source).is_dir():
+        raise UsageError(f"--from {source!r} is neither a folder nor an https URL", hint="give the offer files' folder")
+    path = _catalogue_path(catalogue)
+    current: PriceCatalogue = _load(path)
+    text = path.read_text(encoding="utf-8")
+    result = refresh(text, current, _offer_reader(source))
+    for price_id, problem in result.problems:
+        err.print(f"{path.as_posix()}:{_line_of(text, price_id)}:5 P001 {price_id}: {problem}", markup=False)
+    if result.problems:
+        raise ArchgenError(
+            f"{len(result.problems)} price(s) not found in the offer files; the catalogue is unchanged",
+            hint="fix the selectors (offer: code/match/begin) or the offer folder, then run again",
+        )
+    for item in result.refreshed:
+        mark = f"{item.old_usd} -> {item.new_usd}" if item.changed else f"{item.new_usd} (unchanged)"
+        out.print(f"{item.id}: {mark}  [{item.read}, {item.source}]", markup=False)
+    out.print(
+        f"{len(result.refreshed)} price(s) from offer files, {sum(i.changed for i in result.refreshed)} changed; "
+        f"{len(result.without_selector)} hand-entered price(s) kept with their page and read date",
+        markup=False,
+    )
+    if dry_run:
+        return
+    scratch = path.with_name(f".{path.name}.check")
+    try:
+        scratch.write_text(result.text, encoding="utf-8")
+        load_catalogue(scratch, display=path.as_posix())  # the rewritten text must still be a catalogue
+    finally:
+        scratch.unlink(missing_ok=True)
+    write_output(path, result.text.encode())
+
+
+def _line_of(text: str, price_id: str) -> int:
+    marker = f"{{id: {price_id},"
+    for number, line in enumerate(text.splitlines(), 1):
+        if marker in line:
+            return number
+    return 1
+
+
+prices_app.command("update")(update)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(prices_app)
