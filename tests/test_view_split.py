@@ -103,7 +103,7 @@ def test_a_hint_naming_an_unknown_element_is_a_located_error(tmp_path: Path) -> 
     assert "model.yaml:2:" in result.output and "unknown model element 'c99'" in result.output
 
 
-@pytest.mark.parametrize("size", [2000])
+@pytest.mark.parametrize("size", [2000, 10000])
 def test_a_large_landscape_has_no_view_over_the_budget(tmp_path: Path, size: int) -> None:
     model = tmp_path / "model"
     model.mkdir()

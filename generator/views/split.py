@@ -24,6 +24,8 @@ class Part:
     view_id: str
     label: str
     members: tuple[str, ...]
+    group: str = ""  # the partition key; a group cut into numbered pieces has several parts
+    group_label: str = ""
 
 
 def split_view(view: DiagramView, budget: int, partition: Mapping[str, tuple[str, str]]) -> list[DiagramView]:
@@ -65,7 +67,7 @@ def _parts(view: DiagramView, budget: int, partition: Mapping[str, tuple[str, st
                 slug += "-x"
             used.add(slug)
             name = f"{label} ({n} of {len(pieces)})" if len(pieces) > 1 else label
-            parts.append(Part(f"{view.id}--{slug}", name, tuple(piece)))
+            parts.append(Part(f"{view.id}--{slug}", name, tuple(piece), key, label))
     return parts
 
 
@@ -184,7 +186,24 @@ def _part_view(view: DiagramView, parts: list[Part], i: int, owner: dict[str, in
     )
 
 
+def _by_group(parts: list[Part]) -> list[Part]:
+    """One part per partition key (its pieces together), linking to its first piece."""
+    merged: dict[str, Part] = {}
+    for p in parts:
+        if p.group in merged:
+            first = merged[p.group]
+            merged[p.group] = Part(first.view_id, first.label, first.members + p.members, p.group, p.group_label)
+        else:
+            merged[p.group] = Part(p.view_id, p.group_label or p.label, p.members, p.group, p.group_label)
+    return list(merged.values())
+
+
 def _overview(view: DiagramView, parts: list[Part], owner: dict[str, int], budget: int) -> DiagramView:
+    count = len(parts)
+    if len(parts) > budget - 3:  # too many pieces to draw one box each: one box per group
+        grouped = _by_group(parts)
+        where = {m: i for i, p in enumerate(grouped) for m in p.members}
+        parts, owner = grouped, {m: where[m] for m in owner}
     counts = [len(p.members) for p in parts]
     boxes = {f"part__{p.view_id}": _proxy(p, n) for p, n in zip(parts, counts, strict=True)}
     alias = {m: f"part__{parts[i].view_id}" for m, i in owner.items()}
@@ -200,14 +219,14 @@ def _overview(view: DiagramView, parts: list[Part], owner: dict[str, int], budge
         warnings = (f"the overview has {len(nodes)} boxes, above the node budget of {budget}",)
     return replace(
         view,
-        title=f"{view.title} (overview of {len(parts)} parts)",
+        title=f"{view.title} (overview of {count} parts)",
         nodes=tuple(nodes),
         edges=edges,
         clusters=(),
         same_rank=(),
         description=(
             f"{view.description} It has {len(view.nodes)} elements, more than the node budget of {budget} "
-            f"(views: node_budget in the model), so it is drawn as {len(parts)} parts: each box below opens its part."
+            f"(views: node_budget in the model), so it is drawn as {count} parts: each box below opens its part."
         ),
         warnings=view.warnings + warnings,
     )
