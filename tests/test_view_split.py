@@ -124,3 +124,18 @@ def test_split_views_are_drawn_and_listed_on_the_architecture_page(tmp_path: Pat
     assert (out / "container-shop.svg").is_file() and (out / "container-shop--group-team-2.svg").is_file()
     overview = (out / "container-shop.svg").read_text()
     assert "#container-shop--group-team-0" in overview  # its boxes open the parts
+
+
+def test_a_long_chain_turns_a_left_to_right_view_top_to_bottom(tmp_path: Path) -> None:
+    from generator.views.diagram import ViewEdge, longest_chain
+
+    chain = [ViewEdge(f"n{i}", f"n{i + 1}") for i in range(12)] + [ViewEdge("n12", "n3")]  # with a cycle
+    assert longest_chain(chain) == 12
+    views = {v.id: v for v in _views(_landscape(tmp_path, groups=True, budget=100))}
+    assert views["container-shop"].direction == "TB"  # 29 calls in a row
+    (tmp_path / "model" / "model.yaml").write_text(
+        (tmp_path / "model" / "model.yaml")
+        .read_text()
+        .replace("views: {node_budget: 100", "views: {node_budget: 100, container: {direction: LR}")
+    )
+    assert {v.id: v for v in _views(tmp_path / "model")}["container-shop"].direction == "LR"  # the model decides

@@ -9,6 +9,7 @@ from generator.views.diagram import (
     ViewCluster,
     ViewEdge,
     ViewNode,
+    flow_direction,
     merge_edges,
 )
 
@@ -147,13 +148,14 @@ def container_view(index: ModelIndex, system: SoftwareSystem) -> DiagramView:
     )
     visible = {n.id for n in nodes}
     hints = index.model.views.container
+    edges = _edges(index, "container", system.id, visible, _relevant(index, inner_ids), inner_ids)
     return DiagramView(
         f"container-{system.id}",
         f"{system.name}: containers",
         "container",
-        hints.direction or "LR",
+        flow_direction(hints.direction, "LR", edges),
         nodes,
-        _edges(index, "container", system.id, visible, _relevant(index, inner_ids), inner_ids),
+        edges,
         (ViewCluster(boundary, f"{system.name} [Software system]", "boundary"), *groups),
         same_rank=hints.same_rank,
         description=f"The deployable units of {system.name} and how they talk (C4 level 2).",
@@ -172,13 +174,14 @@ def component_view(index: ModelIndex, container: Container) -> DiagramView:
     nodes = tuple(inner) + tuple(outer)
     visible = {n.id for n in nodes}
     hints = index.model.views.component
+    edges = _edges(index, "component", container.id, visible, _relevant(index, inner_ids), inner_ids)
     return DiagramView(
         f"component-{container.id}",
         f"{container.name}: components",
         "component",
-        hints.direction or "LR",
+        flow_direction(hints.direction, "LR", edges),
         nodes,
-        _edges(index, "component", container.id, visible, _relevant(index, inner_ids), inner_ids),
+        edges,
         (ViewCluster(boundary, f"{container.name} [Container]", "boundary"), *groups),
         same_rank=hints.same_rank,
         description=f"The components inside {container.name} (C4 level 3).",

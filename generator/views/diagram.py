@@ -82,3 +82,40 @@ def clusters_for(clusters: tuple[ViewCluster, ...] | list[ViewCluster], used: se
             keep.add(cid)
             cid = parent.get(cid)
     return tuple(c for c in clusters if c.id in keep)
+
+
+# a left-to-right view whose longest chain has more steps than this is drawn top to bottom: twelve
+# steps side by side made a 5349 x 739 px image, unreadable at page width
+LONGEST_CHAIN_ACROSS = 6
+
+
+def longest_chain(edges: tuple[ViewEdge, ...] | list[ViewEdge]) -> int:
+    """Edges on the longest path through the view (cycles broken where a walk meets its own path)."""
+    after: dict[str, list[str]] = {}
+    for e in edges:
+        after.setdefault(e.source, []).append(e.target)
+    depth: dict[str, int] = {}
+    for start in after:
+        stack = [(start, iter(after.get(start, ())))]
+        on_path = {start}
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                on_path.discard(node)
+                depth[node] = max((depth.get(c, 0) + 1 for c in after.get(node, ()) if c in depth), default=0)
+            elif child not in depth and child not in on_path:
+                on_path.add(child)
+                stack.append((child, iter(after.get(child, ()))))
+    return max(depth.values(), default=0)
+
+
+def flow_direction(hinted: str | None, default: str, edges) -> str:
+    """The model's direction when it gives one; otherwise the default, turned top to bottom when a
+    left-to-right chain would be too long to read at page width."""
+    if hinted:
+        return hinted
+    if default in ("LR", "RL") and longest_chain(edges) > LONGEST_CHAIN_ACROSS:
+        return "TB"
+    return default

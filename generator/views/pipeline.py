@@ -9,6 +9,7 @@ from generator.views.diagram import (
     ViewCluster,
     ViewEdge,
     ViewNode,
+    flow_direction,
 )
 
 _SYSTEM_ICONS = {"github": "onprem.vcs.Github", "gitlab": "onprem.vcs.Gitlab"}
@@ -82,7 +83,7 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
         "pipeline",
         pipeline.name,
         "pipeline",
-        hints.direction or "LR",
+        flow_direction(hints.direction, "LR", edges),
         tuple(nodes),
         tuple(edges),
         tuple(clusters),
