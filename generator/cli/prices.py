@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import urllib.request
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -83,6 +82,8 @@ def _offer_reader(source: str):
 
 def _read_offer(source: str, code: str, region: str) -> dict:
     if source.startswith("https://"):
+        import urllib.request  # imported here: only a refresh from AWS's URLs needs it, not every command
+
         url = f"{source.rstrip('/')}/{code}/current/{region}/index.json"
         try:
             with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 - https only
