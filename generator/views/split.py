@@ -175,6 +175,7 @@ def _part_view(view: DiagramView, parts: list[Part], i: int, owner: dict[str, in
         view,
         id=part.view_id,
         title=f"{view.title}: {part.label}",
+        direction=_direction(view.direction, part, crossing),
         nodes=tuple(drawn),
         edges=edges,
         clusters=clusters_for(view.clusters, {n.cluster for n in drawn if n.cluster}),
@@ -196,6 +197,20 @@ def _by_group(parts: list[Part]) -> list[Part]:
         else:
             merged[p.group] = Part(p.view_id, p.group_label or p.label, p.members, p.group, p.group_label)
     return list(merged.values())
+
+
+# a part of this many members that barely talk to each other would stand in one row
+_ROW = 12
+
+
+def _direction(direction: str, part: Part, crossing: list[tuple[str, str, ViewEdge]]) -> str:
+    """Top to bottom puts members without edges between them side by side: forty people in a row are
+    unreadable at page width. Such a part is drawn left to right, so they stack in a column."""
+    inside = set(part.members)
+    among = sum(1 for s, t, _ in crossing if s in inside and t in inside)
+    if direction in ("TB", "BT") and len(inside) >= _ROW and among < len(inside) / 2:
+        return "LR"
+    return direction
 
 
 def _overview(view: DiagramView, parts: list[Part], owner: dict[str, int], budget: int) -> DiagramView:
