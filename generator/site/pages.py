@@ -45,10 +45,6 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
 """
 
 
-def _decision_link(decision_id: str | None, prefix: str = "") -> str:
-    return f"[{decision_id}]({prefix}decisions/{decision_id}.md)" if decision_id else "-"
-
-
 def _findings_table(findings, prefix: str = "") -> Table:
     rows = []
     for f in findings:
@@ -76,9 +72,16 @@ def _common(ctx: Analysis) -> dict:
     }
 
 
-def _services_summary(rows, first, *, linked: bool) -> Table:
+def _services_summary(rows, first, titles: dict[str, str], *, linked: bool) -> Table:
     """One row per service with its cost and share; on the site linked to its description and decision,
-    on paper (the print page) named plainly."""
+    on paper (the print page) named plainly. Decisions are named by their titles."""
+
+    def decision(decision_id: str | None) -> str:
+        if not decision_id:
+            return "-"
+        title = titles.get(decision_id, decision_id)
+        return f"[{md_cell(title)}](decisions/{decision_id}.md)" if linked else title
+
     return Table(
         ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
         tuple(
@@ -88,7 +91,7 @@ def _services_summary(rows, first, *, linked: bool) -> Table:
                 r.role,
                 cost_view.total_text(r.cost),
                 f"{r.share:.1f}%",
-                _decision_link(r.decision) if linked else r.decision or "-",
+                decision(r.decision),
             )
             for r in rows
         ),
@@ -101,7 +104,7 @@ def _print_page(env, common: dict, ctx: Analysis, rows, budget, top_risks) -> st
     """The decision pack on A4, which `archgen pdf` prints (not in the navigation): services and
     decisions named without links (paper has no anchors)."""
     m, first = ctx.model, ctx.reports[0]
-    services = _services_summary(rows, first, linked=False)
+    services = _services_summary(rows, first, {d.id: d.title for d in m.decisions}, linked=False)
     return env.get_template("print.md.j2").render(
         **common,
         views=ctx.views,
@@ -125,7 +128,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
     open_ones = [f for f in failing if f.open]
     accepted_high = [f for f in failing if f.acknowledged and f.risk == "HIGH"]
     common = _common(ctx)
-    services_summary = _services_summary(rows, first, linked=True)
+    services_summary = _services_summary(rows, first, {d.id: d.title for d in m.decisions}, linked=True)
     pages = {
         "index.md": env.get_template("proposal.md.j2").render(
             **{**common, "stamp": ctx.stamp}, budget=budget, headline=next((v for v in ctx.views if v.kind == "container"), ctx.views[0]),
