@@ -32,13 +32,21 @@ def plan_views(
         part
         for view in all_views(index)
         if only is None or view.kind in only
-        for part in split_view(_without_hidden(index, view), budget, partition(index, view))
+        for part in _within_budget(index, _without_hidden(index, view), budget)
     ]
     if prefix:
         views = [replace(v, id=prefix + v.id) for v in views]
     if named:
         views = [replace(v, title=f"{v.title}, option: {named}") for v in views]
     return views
+
+
+def _within_budget(index: ModelIndex, view: DiagramView, budget: int) -> list[DiagramView]:
+    """The view itself when it fits; otherwise its overview and parts (the partition is worked out
+    only for the views that need one)."""
+    if len(view.nodes) <= budget:
+        return [view]
+    return split_view(view, budget, partition(index, view))
 
 
 def _without_hidden(index: ModelIndex, view: DiagramView) -> DiagramView:

@@ -128,11 +128,9 @@ def _grouped(elements, boundary: str) -> tuple[list[ViewNode], list[ViewCluster]
     clusters: dict[str, ViewCluster] = {}
     nodes = []
     for element in elements:
-        cluster = boundary
-        if element.group:
-            cluster = f"{boundary}__{len(clusters)}"
-            cluster = clusters.setdefault(element.group, ViewCluster(cluster, element.group, "group", boundary)).id
-        nodes.append(_node(element, cluster))
+        if element.group and element.group not in clusters:
+            clusters[element.group] = ViewCluster(f"{boundary}__{len(clusters)}", element.group, "group", boundary)
+        nodes.append(_node(element, clusters[element.group].id if element.group else boundary))
     return nodes, list(clusters.values())
 
 

@@ -71,7 +71,8 @@ def _parts(view: DiagramView, budget: int, partition: Mapping[str, tuple[str, st
     return parts
 
 
-def _proxy(part: Part, count: int) -> ViewNode:
+def _proxy(part: Part) -> ViewNode:
+    count = len(part.members)
     noun = "element" if count == 1 else "elements"
     return ViewNode(
         f"part__{part.view_id}",
@@ -138,7 +139,7 @@ def _part_view(view: DiagramView, parts: list[Part], i: int, owner: dict[str, in
     inside = set(part.members)
     by_id = {n.id: n for n in view.nodes}
     neighbours: dict[str, None] = {}
-    links: dict[int, None] = {}
+    links: dict[int, int] = {}  # other part -> how many of this part's edges go to it
     crossing: list[tuple[str, str, ViewEdge]] = []
     for e in view.edges:
         if e.source not in inside and e.target not in inside:
@@ -146,7 +147,7 @@ def _part_view(view: DiagramView, parts: list[Part], i: int, owner: dict[str, in
         for end in (e.source, e.target):
             if end not in inside:
                 if end in owner:
-                    links.setdefault(owner[end])
+                    links[owner[end]] = links.get(owner[end], 0) + 1
                 else:
                     neighbours.setdefault(end)
         crossing.append((e.source, e.target, e))
@@ -155,10 +156,9 @@ def _part_view(view: DiagramView, parts: list[Part], i: int, owner: dict[str, in
     boxes = list({v.id: v for v in folded.values()}.values())
     # the other parts this one talks to, most-connected first, as many as fit; the rest one box
     room = budget - len(inside) - (len(outer) if not folded else len(boxes))
-    talk = {j: sum(owner.get(s) == j or owner.get(t) == j for s, t, _ in crossing) for j in links}
-    ranked = sorted(links, key=lambda j: (-talk[j], j))
+    ranked = sorted(links, key=lambda j: (-links[j], j))
     shown = ranked if len(ranked) <= room else ranked[: max(room - 1, 0)]
-    proxies = {j: _proxy(parts[j], len(parts[j].members)) for j in sorted(shown)}
+    proxies = {j: _proxy(parts[j]) for j in sorted(shown)}
     rest = [j for j in links if j not in proxies]
     alias: dict[str, str] = {k: v.id for k, v in folded.items()}
     alias.update({m: proxies[owner[m]].id for m in owner if owner[m] in proxies})
@@ -219,8 +219,7 @@ def _overview(view: DiagramView, parts: list[Part], owner: dict[str, int], budge
         grouped = _by_group(parts)
         where = {m: i for i, p in enumerate(grouped) for m in p.members}
         parts, owner = grouped, {m: where[m] for m in owner}
-    counts = [len(p.members) for p in parts]
-    boxes = {f"part__{p.view_id}": _proxy(p, n) for p, n in zip(parts, counts, strict=True)}
+    boxes = {f"part__{p.view_id}": _proxy(p) for p in parts}
     alias = {m: f"part__{parts[i].view_id}" for m, i in owner.items()}
     others = [n for n in view.nodes if n.id not in owner]
     folded = _fold(others) if len(others) + len(boxes) > budget else {}
