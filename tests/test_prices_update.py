@@ -158,3 +158,14 @@ def test_a_build_warns_when_the_prices_it_uses_are_old(project: Path, monkeypatc
     # within the limit (the model may raise it), no warning
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18, before the read date
     assert "C104" not in run_cli("build", "--no-site", cwd=project).output
+
+
+def test_prices_are_aged_against_the_build_date_and_a_bad_file_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1890000000")  # 2029-11-22, as a build would see it
+    rows = json.loads(run_cli("prices", "--format", "json", cwd=tmp_path).stdout)
+    assert all(r["stale"] for r in rows)
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"catalogue: {name: x}\nprices: [\xff\xfe]\n")
+    for args in (("prices",), ("prices", "update", "--from", str(OFFERS))):
+        result = run_cli(*args, "--catalogue", str(bad), cwd=tmp_path)
+        assert result.exit_code == 1 and "is not UTF-8 text" in result.output and "Traceback" not in result.output

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from generator.diagnostics import Diagnostic, Location
 from generator.errors import ModelInvalid
-from generator.parse.data_file import load_data_file
+from generator.parse.data_file import load_data
 from generator.values import ExactPrice, Name, Percent, Quantity, Strict, Text, Url
 
 Price = ExactPrice  # text in the file ("0.0000166667") so no float ever touches a price
@@ -101,7 +101,12 @@ class PriceCatalogue(Strict):
 def load_catalogue(path: Path = DEFAULT_PATH, display: str | None = None) -> PriceCatalogue:
     """Load and validate a price catalogue; a bad file gives located diagnostics like a bad model."""
     display = display or (path.name if path == DEFAULT_PATH else path.as_posix())
-    catalogue = load_data_file(path, PriceCatalogue, display)
+    return parse_catalogue(path.read_bytes(), display)
+
+
+def parse_catalogue(data: bytes, display: str) -> PriceCatalogue:
+    """A price catalogue from its text, validated like `load_catalogue` (ids unique)."""
+    catalogue = load_data(data, PriceCatalogue, display)
     seen: set[str] = set()
     for entry in catalogue.prices:
         if entry.id in seen:

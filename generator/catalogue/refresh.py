@@ -74,9 +74,19 @@ def refresh(text: str, catalogue: PriceCatalogue, offers: OfferSource) -> Refres
     return Refresh(text, tuple(refreshed), tuple(problems), without)
 
 
+def _entry_start(text: str, price_id: str) -> re.Match | None:
+    return re.search(r"^  - \{id: " + re.escape(price_id) + r",", text, re.M)
+
+
+def entry_line(text: str, price_id: str) -> int:
+    """The line (1-based) where a price entry starts in the catalogue text; 1 when it is not found."""
+    start = _entry_start(text, price_id)
+    return text.count("\n", 0, start.start()) + 1 if start else 1
+
+
 def _entry_span(text: str, price_id: str) -> tuple[int, int]:
     """Where the flow mapping of one price entry starts and ends in the catalogue text."""
-    start = re.search(r"^  - \{id: " + re.escape(price_id) + r",", text, re.M)
+    start = _entry_start(text, price_id)
     if start is None:
         raise LookupError(f"price {price_id!r} is not written as `  - {{id: {price_id}, ...}}`")
     end = re.compile(r"^(  - \{|  #|\S)", re.M).search(text, start.end())

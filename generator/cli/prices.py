@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -30,12 +29,25 @@ def _catalogue_path(path: Path | None) -> Path:
     return DEFAULT_PATH if path is None else path
 
 
-def _load(path: Path):
-    from generator.catalogue.prices import load_catalogue
-
+def _catalogue_text(path: Path) -> str:
+    """The catalogue file's text, read once; a missing, unreadable or non-UTF-8 file is a clear error."""
     if not path.is_file():
         raise UsageError(f"no price catalogue at {path.as_posix()}", hint="give --catalogue an existing file")
-    return load_catalogue(path)
+    try:
+        return path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise ArchgenError(f"cannot read {path.as_posix()}: {exc.strerror}", hint="check its permissions") from None
+    except UnicodeDecodeError as exc:
+        raise ArchgenError(
+            f"{path.as_posix()} is not UTF-8 text (byte {exc.start})", hint="save the catalogue as UTF-8"
+        ) from None
+
+
+def _parse(text: str, path: Path):
+    """The catalogue in `text`, validated with locations in `path`."""
+    from generator.catalogue.prices import DEFAULT_PATH, parse_catalogue
+
+    return parse_catalogue(text.encode(), path.name if path == DEFAULT_PATH else path.as_posix())
 
 
 @prices_app.callback(invoke_without_command=True)
@@ -50,10 +62,13 @@ def prices(
     """List every price: id, what it bills, USD, its source page or offer file and the date it was read."""
     if ctx.invoked_subcommand is not None:
         return
+    from generator.clock import build_date
     from generator.render.tables import to_markdown, to_text
     from generator.views.prices_view import price_rows, prices_table
 
-    rows = price_rows(_load(_catalogue_path(catalogue)), date.today(), max_age_days)
+    path = _catalogue_path(catalogue)
+    # aged against the same date a build uses (SOURCE_DATE_EPOCH when set), so both flag the same prices
+    rows = price_rows(_parse(_catalogue_text(path), path), build_date(), max_age_days)
     if fmt is TableFormat.json:
         out.print(json.dumps([r._asdict() for r in rows], indent=2), markup=False)
         return
@@ -118,17 +133,15 @@ def update(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
 ) -> None:
     """Refresh every price that names its offer file; the catalogue is rewritten only if all are found."""
-    from generator.catalogue.prices import PriceCatalogue, load_catalogue
-    from generator.catalogue.refresh import refresh
+    from generator.catalogue.refresh import entry_line, refresh
 
     if not source.startswith("https://") and not Path(source).is_dir():
         raise UsageError(f"--from {source!r} is neither a folder nor an https URL", hint="give the offer files' folder")
     path = _catalogue_path(catalogue)
-    current: PriceCatalogue = _load(path)
-    text = path.read_text(encoding="utf-8")
-    result = refresh(text, current, _offer_reader(source))
+    text = _catalogue_text(path)
+    result = refresh(text, _parse(text, path), _offer_reader(source))
     for price_id, problem in result.problems:
-        err.print(f"{path.as_posix()}:{_line_of(text, price_id)}:5 P001 {price_id}: {problem}", markup=False)
+        err.print(f"{path.as_posix()}:{entry_line(text, price_id)}:5 P001 {price_id}: {problem}", markup=False)
     if result.problems:
         raise ArchgenError(
             f"{len(result.problems)} price(s) not found in the offer files; the catalogue is unchanged",
@@ -144,21 +157,8 @@ def update(
     )
     if dry_run:
         return
-    scratch = path.with_name(f".{path.name}.check")
-    try:
-        scratch.write_text(result.text, encoding="utf-8")
-        load_catalogue(scratch, display=path.as_posix())  # the rewritten text must still be a catalogue
-    finally:
-        scratch.unlink(missing_ok=True)
+    _parse(result.text, path)  # the rewritten text must still be a catalogue, checked before it is written
     write_output(path, result.text.encode())
-
-
-def _line_of(text: str, price_id: str) -> int:
-    marker = f"{{id: {price_id},"
-    for number, line in enumerate(text.splitlines(), 1):
-        if marker in line:
-            return number
-    return 1
 
 
 prices_app.command("update")(update)

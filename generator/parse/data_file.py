@@ -32,14 +32,18 @@ def load_data_file(path: Path, schema: type[T], display: str | None = None) -> T
     times faster than the located reader, and on the path of every command); only a file that does
     not validate that way is read again with locations, to say where and what is wrong.
     """
-    display = display or path.name
+    return load_data(path.read_bytes(), schema, display or path.name)
+
+
+def load_data(data: bytes, schema: type[T], display: str) -> T:
+    """`load_data_file` for text already in memory (a catalogue checked before it is written)."""
     try:
-        return schema.model_validate(as_tuples(yaml.load(path.read_bytes(), Loader=_FAST)))
+        return schema.model_validate(as_tuples(yaml.load(data, Loader=_FAST)))
     except Exception:  # noqa: BLE001 - any doubt: the located reader below reports it properly
         pass
     sources: dict[str, str] = {}
     try:
-        parsed = parse_file(path.read_bytes(), display, DEFAULT_LIMITS, sources)
+        parsed = parse_file(data, display, DEFAULT_LIMITS, sources)
     except (SourceRejected, YamlProblem) as exc:
         raise ModelInvalid([exc.diagnostic], sources) from None
     try:

@@ -14,10 +14,15 @@ from generator.pricing.estimate import CostReport
 from generator.schema import Model
 
 
+def age_days(read: str, today: date) -> int:
+    """How many days before `today` a price was read (its `read` date, YYYY-MM-DD)."""
+    return (today - date.fromisoformat(read)).days
+
+
 def stale_prices(reports: tuple[CostReport, ...], today: date, max_age_days: int) -> list[tuple[str, str, int]]:
     """(price id, read date, age in days) of every price the estimate uses that is older than the limit."""
     used = {line.price.id: line.price.read for r in reports for s in r.services for line in s.lines if line.price}
-    ages = ((pid, read, (today - date.fromisoformat(read)).days) for pid, read in sorted(used.items()))
+    ages = ((pid, read, age_days(read, today)) for pid, read in sorted(used.items()))
     return [entry for entry in ages if entry[2] > max_age_days]
 
 

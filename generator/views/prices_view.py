@@ -6,6 +6,7 @@ from datetime import date
 from typing import NamedTuple
 
 from generator.catalogue.prices import PriceCatalogue
+from generator.pricing.staleness import age_days
 from generator.views.table import Table
 
 
@@ -26,7 +27,7 @@ class PriceRow(NamedTuple):
 def price_rows(catalogue: PriceCatalogue, today: date, max_age_days: int) -> list[PriceRow]:
     rows = []
     for p in catalogue.prices:
-        age = (today - date.fromisoformat(p.read)).days
+        age = age_days(p.read, today)
         rows.append(
             PriceRow(
                 p.id,
