@@ -77,7 +77,7 @@ def cost(
     if len(reports) == 1:
         parts += [
             heading(f"Every billing dimension: {reports[0].scenario.name}"),
-            render(cost_view.detail_table(reports[0], {x.id: x.name for x in m.services})),
+            render(cost_view.detail_table(m, reports[0])),
         ]
     warnings = [w for r in reports for w in r.warnings]
     note = cost_view.unpriced_note(reports)

@@ -72,14 +72,14 @@ def _common(ctx: Analysis) -> dict:
     }
 
 
-def _services_summary(rows, first, titles: dict[str, str], *, linked: bool) -> Table:
+def _services_summary(rows, first, decisions, *, linked: bool) -> Table:
     """One row per service with its cost and share; on the site linked to its description and decision,
     on paper (the print page) named plainly. Decisions are named by their titles."""
 
     def decision(decision_id: str | None) -> str:
         if not decision_id:
             return "-"
-        title = titles.get(decision_id, decision_id)
+        title = decisions[decision_id].title
         return f"[{md_cell(title)}](decisions/{decision_id}.md)" if linked else title
 
     return Table(
@@ -104,7 +104,7 @@ def _print_page(env, common: dict, ctx: Analysis, rows, budget, top_risks) -> st
     """The decision pack on A4, which `archgen pdf` prints (not in the navigation): services and
     decisions named without links (paper has no anchors)."""
     m, first = ctx.model, ctx.reports[0]
-    services = _services_summary(rows, first, {d.id: d.title for d in m.decisions}, linked=False)
+    services = _services_summary(rows, first, ctx.index.decisions, linked=False)
     return env.get_template("print.md.j2").render(
         **common,
         views=ctx.views,
@@ -128,7 +128,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
     open_ones = [f for f in failing if f.open]
     accepted_high = [f for f in failing if f.acknowledged and f.risk == "HIGH"]
     common = _common(ctx)
-    services_summary = _services_summary(rows, first, {d.id: d.title for d in m.decisions}, linked=True)
+    services_summary = _services_summary(rows, first, ctx.index.decisions, linked=True)
     pages = {
         "index.md": env.get_template("proposal.md.j2").render(
             **{**common, "stamp": ctx.stamp}, budget=budget, headline=next((v for v in ctx.views if v.kind == "container"), ctx.views[0]),
@@ -142,7 +142,7 @@ def build_pages(ctx: Analysis) -> dict[str, bytes]:
             **common, summary=cost_view.summary_table(m, ctx.reports), budget=budget,
             models=cost_view.pricing_models_table(m, ctx.reports),
             levers={r.scenario.id: cost_view.levers_table(ctx.levers[r.scenario.id]) for r in ctx.reports},
-            details={r.scenario.id: cost_view.detail_table(r, {x.id: x.name for x in m.services}) for r in ctx.reports},
+            details={r.scenario.id: cost_view.detail_table(m, r) for r in ctx.reports},
             sources=cost_view.sources_table(ctx.catalogue, ctx.reports),
             stale=[w.message for w in ctx.cost_warnings if w.code == "C104"]),
         "well-architected.md": env.get_template("well_architected.md.j2").render(

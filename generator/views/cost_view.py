@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
 
 from generator.catalogue.prices import PriceCatalogue
@@ -56,14 +55,15 @@ def summary_table(model: Model, reports: tuple[CostReport, ...]) -> Table:
     return Table(headers, tuple(rows), ("l", "l") + ("r",) * len(reports), footer)
 
 
-def detail_table(report: CostReport, names: Mapping[str, str]) -> Table:
+def detail_table(model: Model, report: CostReport) -> Table:
     """Every billing dimension: quantity (the assumption), price, free tier, cost; services by name."""
+    names = {s.id: s.name for s in model.services}
     rows = []
     for s in report.services:
         for line in s.lines:
             rows.append(
                 (
-                    names.get(s.service, s.service),
+                    names[s.service],
                     line.dimension,
                     qty(line.quantity),
                     line.unit,
