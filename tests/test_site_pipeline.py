@@ -187,9 +187,11 @@ def test_biggest_views_are_laid_out_first_and_results_keep_view_order(monkeypatc
 
 
 def test_single_core_machines_build_in_this_process(built: Path, tmp_path: Path, monkeypatch) -> None:
+    """One usable core (a one-core machine, `taskset -c 0`, a CI cpuset): no worker, whose warm-up would
+    only compete with the build for that core."""
     import os
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
     worker = MkDocsWorker.start(built / "mkdocs.yml")
     assert worker._proc is None
     worker.build(built / "docs", tmp_path / "site")

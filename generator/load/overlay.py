@@ -75,14 +75,24 @@ def _removals(value, overlay_map: SourceMap, display: str) -> tuple[list[str], l
     return ids, problems
 
 
-def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display: str) -> tuple[dict, SourceMap, list]:
-    # long: removal, replacement and addition share the located bookkeeping; split next time it changes
-    data: dict = dict(base.data.items())
-    source_map = SourceMap()
-    removed, problems = _removals(overlay.get("remove"), overlay_map, display)
+class _ItemLocations:
+    """A source map's entries grouped by the list item they sit under (`(section, index)`), built once,
+    so re-numbering an item's locations costs its own entries, not a scan of the whole map."""
+
+    def __init__(self, source_map: SourceMap) -> None:
+        self.values: dict[tuple, list] = {}
+        self.keys: dict[tuple, list] = {}
+        for mapping, grouped in ((source_map.values, self.values), (source_map.keys, self.keys)):
+            for path, loc in mapping.items():
+                if len(path) >= 2 and path[0] in TOP_LEVEL_LISTS:
+                    grouped.setdefault(path[:2], []).append((path[2:], loc))
+
+
+def _unknown_removals(removed: list[str], base: RawModel, overlay_map: SourceMap, display: str) -> list:
     known = {
         _item_key(s, i) for s in TOP_LEVEL_LISTS for i in base.data.get(s, []) if isinstance(base.data.get(s), list)
     }
+    problems = []
     for j, rid in enumerate(removed):
         if rid not in known:
             loc = overlay_map.nearest(("remove", j)) or Location(display, 1, 1)
@@ -94,83 +104,88 @@ def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display
                     hint=did_you_mean(rid, [k for k in known if isinstance(k, str)]) or "check the id",
                 )
             )
-    for key in base.data:
-        if key in TOP_LEVEL_LISTS:
+    return problems
+
+
+def _merged_section(section: str, base: RawModel, overlay: dict, removed: list) -> tuple[list, list]:
+    """The section's items after the option, each with where it came from: (True for the option, index)."""
+    base_items = base.data.get(section, []) if isinstance(base.data.get(section), list) else []
+    new_items = overlay.get(section, []) if isinstance(overlay.get(section), list) else []
+    replacements = {_item_key(section, item): (j, item) for j, item in enumerate(new_items)}
+    merged, origins = [], []
+    for i, item in enumerate(base_items):
+        k = _item_key(section, item)
+        if isinstance(item, dict) and (
+            item.get("id") in removed
+            or (section == "relationships" and (item.get("from") in removed or item.get("to") in removed))
+        ):
             continue
-        if True:  # start from the base's locations; what the option replaces is re-pointed below
-            for path, loc in base.source_map.values.items():
-                if path and path[0] == key:
-                    source_map.values[path] = loc
-            for path, loc in base.source_map.keys.items():
-                if path and path[0] == key:
-                    source_map.keys[path] = loc
-    for section in TOP_LEVEL_LISTS:
-        base_items = base.data.get(section, []) if isinstance(base.data.get(section), list) else []
-        new_items = overlay.get(section, []) if isinstance(overlay.get(section), list) else []
-        replacements = {_item_key(section, item): (j, item) for j, item in enumerate(new_items)}
-        merged, origins = [], []
-        for i, item in enumerate(base_items):
-            k = _item_key(section, item)
-            if isinstance(item, dict) and (
-                item.get("id") in removed
-                or (section == "relationships" and (item.get("from") in removed or item.get("to") in removed))
-            ):
-                continue
-            if k in replacements and k is not None:
-                j, repl = replacements.pop(k)
-                merged.append(repl)
-                origins.append((overlay_map, (section, j)))
-            else:
-                merged.append(item)
-                origins.append((base.source_map, (section, i)))
-        for _, (j, item) in sorted(replacements.items(), key=lambda kv: kv[1][0]):
+        if k in replacements and k is not None:
+            j, repl = replacements.pop(k)
+            merged.append(repl)
+            origins.append((True, j))
+        else:
             merged.append(item)
-            origins.append((overlay_map, (section, j)))
+            origins.append((False, i))
+    for _, (j, item) in sorted(replacements.items(), key=lambda kv: kv[1][0]):
+        merged.append(item)
+        origins.append((True, j))
+    return merged, origins
+
+
+def apply_overlay(base: RawModel, overlay: dict, overlay_map: SourceMap, display: str) -> tuple[dict, SourceMap, list]:
+    data: dict = dict(base.data.items())
+    source_map = SourceMap()
+    removed, problems = _removals(overlay.get("remove"), overlay_map, display)
+    problems += _unknown_removals(removed, base, overlay_map, display)
+    # start from the base's locations of the mapping sections; what the option replaces is re-pointed below
+    for mapping, into in ((base.source_map.values, source_map.values), (base.source_map.keys, source_map.keys)):
+        into.update((path, loc) for path, loc in mapping.items() if path and path[0] not in TOP_LEVEL_LISTS)
+    located = {False: _ItemLocations(base.source_map), True: _ItemLocations(overlay_map)}
+    for section in TOP_LEVEL_LISTS:
+        merged, origins = _merged_section(section, base, overlay, removed)
         if merged or section in base.data or section in overlay:
             data[section] = merged
             src = overlay_map if section in overlay else base.source_map
             if (section,) in src.values:
                 source_map.values[(section,)] = src.values[(section,)]
                 source_map.keys[(section,)] = src.keys.get((section,), src.values[(section,)])
-        for new_index, (smap, old_path) in enumerate(origins):
-            for path, loc in smap.values.items():
-                if path[:2] == old_path:
-                    source_map.values[(section, new_index) + path[2:]] = loc
-            for path, loc in smap.keys.items():
-                if path[:2] == old_path:
-                    source_map.keys[(section, new_index) + path[2:]] = loc
+        for new_index, (from_option, old_index) in enumerate(origins):
+            item = located[from_option]
+            for rest, loc in item.values.get((section, old_index), ()):
+                source_map.values[(section, new_index) + rest] = loc
+            for rest, loc in item.keys.get((section, old_index), ()):
+                source_map.keys[(section, new_index) + rest] = loc
     if "cost" not in overlay:
         _drop_stale_scenario_entries(data, base.data, removed)
     _drop_answer_references(data, overlay, removed)
+    _overlay_mapping_sections(data, source_map, overlay, overlay_map)
+    return data, source_map, problems
+
+
+def _overlay_mapping_sections(data: dict, source_map: SourceMap, overlay: dict, overlay_map: SourceMap) -> None:
+    """Mapping sections merge one level deep (the option restates only the keys it changes); any other
+    section is replaced whole. Locations follow the values."""
     for key, value in overlay.items():
         if key in TOP_LEVEL_LISTS or key in ("option", "remove"):
             continue
         base_value = data.get(key)
         if isinstance(value, dict) and isinstance(base_value, dict):
-            # a mapping section merges one level deep: the option restates only the keys it changes
             data[key] = {**base_value, **value}
 
             def replaced(path, key=key, value=value) -> bool:
                 return len(path) >= 2 and path[0] == key and path[1] in value
 
-            for mapping in (source_map.values, source_map.keys):
-                for path in [p for p in mapping if replaced(p)]:
-                    del mapping[path]
-            chosen = [p for p in overlay_map.values if replaced(p)], [p for p in overlay_map.keys if replaced(p)]
         else:
             data[key] = value
-            for mapping in (source_map.values, source_map.keys):
-                for path in [p for p in mapping if p and p[0] == key]:
-                    del mapping[path]
-            chosen = (
-                [p for p in overlay_map.values if p and p[0] == key],
-                [p for p in overlay_map.keys if p and p[0] == key],
-            )
-        for path in chosen[0]:
-            source_map.values[path] = overlay_map.values[path]
-        for path in chosen[1]:
-            source_map.keys[path] = overlay_map.keys[path]
-    return data, source_map, problems
+
+            def replaced(path, key=key) -> bool:
+                return bool(path) and path[0] == key
+
+        for mapping, option_mapping in ((source_map.values, overlay_map.values), (source_map.keys, overlay_map.keys)):
+            for path in [p for p in mapping if replaced(p)]:
+                del mapping[path]
+            mapping.update((p, loc) for p, loc in option_mapping.items() if replaced(p))
 
 
 def _drop_answer_references(data: dict, overlay: dict, removed: list) -> None:

@@ -27,6 +27,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from generator.cores import usable_cores
 from generator.errors import ArchgenError, ExternalToolFailed, UsageError
 from generator.mkdocs.run import PLUGIN_OFF, WarmTheme, run_mkdocs
 
@@ -64,7 +65,7 @@ class MkDocsWorker:
     def start(cls, config_file: Path) -> MkDocsWorker:
         """Start warming up; on a single core there is nothing to overlap, so MkDocs runs in this process."""
         proc = None
-        if config_file.is_file() and (os.cpu_count() or 1) > 1:
+        if config_file.is_file() and usable_cores() > 1:
             try:
                 proc = subprocess.Popen(
                     [sys.executable, "-m", "generator.mkdocs.worker", str(config_file)],

@@ -7,10 +7,10 @@ first, so one large view does not finish alone at the end while the other cores 
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from generator.cores import usable_cores
 from generator.index import ModelIndex
 from generator.publish.layout_cache import LayoutCache
 from generator.render.diagram_render import FORMATS, render_view
@@ -47,7 +47,7 @@ class Layouts:
     ) -> None:
         find_dot()  # fail before any work when Graphviz is missing
         self.views = tuple(views)
-        workers = workers or min(len(self.views), os.cpu_count() or 1)
+        workers = workers or min(len(self.views), usable_cores())
         self._pool = ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="archgen-layout")
         biggest_first = sorted(range(len(self.views)), key=lambda i: (-layout_weight(self.views[i]), i))
         self._futures: dict[int, Future] = {
