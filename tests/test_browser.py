@@ -226,13 +226,27 @@ def test_screenshots_of_the_pages_a_cto_reads(served, browser) -> None:
     page.close()
 
 
-# Each node's text must lie inside the node's own shape; icon nodes (an <image>/<use> and the label
-# below it) have no box to overflow. Cluster titles must lie inside their cluster.
+# Each node's text must lie inside the node's own shape, and cluster titles inside their cluster. An
+# icon node (an <image>/<use> with its label below) has no box of its own: its text must lie inside the
+# smallest cluster around its icon (a fixed-size icon box let long names spill over cluster borders).
 _CLIPPED_TEXT = """() => {
     const out = [];
     let boxes = 0;
     const inside = (t, b) => t.x >= b.x - 1 && t.y >= b.y - 1 &&
         t.x + t.width <= b.x + b.width + 1 && t.y + t.height <= b.y + b.height + 1;
+    const clusters = [...document.querySelectorAll('g.cluster')]
+        .map(c => c.querySelector('polygon, path')).filter(s => s).map(s => s.getBBox());
+    for (const g of document.querySelectorAll('g.node')) {
+        const icon = g.querySelector('image, use');
+        if (!icon) continue;
+        const i = icon.getBBox();
+        const around = clusters.filter(b => inside(i, b)).sort((a, b) => a.width * a.height - b.width * b.height);
+        if (!around.length) continue;
+        boxes += 1;
+        for (const text of g.querySelectorAll('text')) {
+            if (text.textContent.trim() && !inside(text.getBBox(), around[0])) out.push(text.textContent.trim());
+        }
+    }
     for (const g of document.querySelectorAll('g.node, g.cluster')) {
         const shape = g.querySelector('polygon, ellipse, path');
         if (!shape || g.querySelector('image, use')) continue;
@@ -292,6 +306,44 @@ def test_no_label_text_is_clipped_in_any_diagram(served, browser, example_sites)
     page.close()
     assert checked >= 40  # boxes whose text was measured
     assert clipped == {}
+
+
+# The tip of each arrowhead must touch what it points at: a node's drawing (icon, box, text) or a
+# cluster (an arrow that stops in the white space of a node's invisible box points at nothing).
+_ARROW_GAPS = """() => {
+    const boxes = [];
+    for (const g of document.querySelectorAll('g.node')) boxes.push(g.getBBox());  // its icon, shape and text
+    for (const c of document.querySelectorAll('g.cluster')) {
+        const shape = c.querySelector('polygon, path');
+        if (shape) boxes.push(shape.getBBox());
+    }
+    const gap = (a, b) => {
+        const dx = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width), 0);
+        const dy = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height), 0);
+        return Math.hypot(dx, dy);
+    };
+    const gaps = [];
+    for (const head of document.querySelectorAll('g.edge polygon')) {
+        const h = head.getBBox();
+        gaps.push(Math.min(...boxes.map(b => gap(h, b))));
+    }
+    return gaps;
+}"""
+
+
+def test_arrowheads_touch_what_they_point_at(browser, example_sites) -> None:
+    page = browser.new_page()
+    far: dict[str, float] = {}
+    heads = 0
+    for svg in [svg for site in [ROOT / "docs", *example_sites] for svg in _diagram_files(site)]:
+        page.goto(svg.as_uri())
+        gaps = page.evaluate(_ARROW_GAPS)
+        heads += len(gaps)
+        if gaps and max(gaps) > 3:
+            far[svg.name] = round(max(gaps))
+    page.close()
+    assert heads >= 50
+    assert far == {}
 
 
 def test_every_diagram_is_legible_at_page_width_or_opens_in_the_zoom_viewer(served, browser) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -11,6 +12,7 @@ from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.index import ModelIndex
 from generator.load.model_loader import load_model
 from generator.render.diagram_render import dot_source, icon_class, normalise_dot
+from generator.render.graphviz_tool import layout
 from generator.views.all_views import all_views
 from generator.views.diagram import DiagramView, ViewNode
 from tests.conftest import FIXTURES, ROOT, check_golden, run_cli
@@ -81,9 +83,22 @@ def test_labels_from_the_model_never_become_markup() -> None:
         (),
     )
     source, _ = dot_source(view)
-    # a quoted DOT string is text, never an HTML-like label (<...>)
-    assert 'label="<script>alert(1)<' in source and "label=<<script>" not in source
+    # icon and C4 labels are HTML-like tables: model text inside them is entity-escaped, never markup
+    assert "&lt;script&gt;alert(1)&lt;/" in source and 'tooltip="<script>alert(1)</script>"' in source  # quoted
+    assert "<TD><script>" not in source and "<script>alert(1)</script><" not in source
     assert "&lt;i&gt;p&lt;/i&gt;" in source and "&lt;img" in source
+    assert 'label="&lt;b&gt;t&lt;/b&gt;"' in source or 'label="<b>t</b>"' in source  # the title: quoted text
+
+
+def test_a_name_cannot_close_the_icon_table() -> None:
+    name = '</TD></TR></TABLE>> URL="javascript:alert(1)" <B>x'
+    view = DiagramView("v", "t", "deployment", "LR", (ViewNode("x", name, "service", icon="network.VPC"),), ())
+    source, _ = dot_source(view)
+    svg = ElementTree.fromstring(layout(source, ("svg",), name="v")["svg"])
+    texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert name.replace(" ", "") in texts.replace(" ", "")  # shown as the text it is, line breaks aside
+    hrefs = [v for el in svg.iter() for k, v in el.attrib.items() if k.endswith("href")]
+    assert not [h for h in hrefs if h.startswith("javascript")]
 
 
 def test_cli_writes_every_file_and_rebuilds_byte_identical(project: Path) -> None:

@@ -17,7 +17,7 @@ from graphviz import nohtml
 
 from generator.catalogue.service_kinds import FALLBACK_ICON
 from generator.errors import ExternalToolFailed
-from generator.render.escape import dot_text
+from generator.render.escape import dot_text, html_attr, html_text
 from generator.render.graphviz_tool import layout
 from generator.render.svg_icons import ICON_PLACEHOLDER, RESOURCES, embed_icons
 from generator.render.svg_tidy import tidy_svg
@@ -95,6 +95,25 @@ def _node_attrs(node: ViewNode, link_base: str | None) -> dict:
     return attrs
 
 
+ICON_POINTS = 101  # the icon's side: 1.4 in, the `diagrams` default
+
+
+def _icon_label(cls: type[Node], node: ViewNode) -> str:
+    """An icon node as an HTML-like table: the icon at a fixed size on top, the name and service below.
+    Graphviz measures the text itself, so the node is as wide as its widest line (a fixed 1.4 in box let
+    long names spill over neighbours and cluster borders) and an edge from above ends at the icon
+    (`diagrams` centres the icon in a taller box: arrows stopped 30-50 px short of it)."""
+    icon = html_attr(str(RESOURCES / cls._icon_dir.removeprefix("resources/") / cls._icon))
+    lines = _wrap(node.label, 18).splitlines() + _wrap(node.sublabel, 20).splitlines()
+    text = "<BR/>".join(html_text(line) for line in lines)
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{ICON_POINTS}" HEIGHT="{ICON_POINTS}">'
+        f'<IMG SRC="{icon}" SCALE="TRUE"/></TD></TR>'
+        f"<TR><TD>{text}</TD></TR></TABLE>>"
+    )
+
+
 # C4 boxes grow to their text (the `diagrams` default is a fixed 2.6 x 1.6 in box that cuts long names)
 C4_BOX = {"fixedsize": "false", "margin": "0.18,0.1"}
 
@@ -106,9 +125,7 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
         if cls is None:
             warnings.append(f"no icon {node.icon!r} for {node.id!r}; using the generic icon")
             cls = icon_class(FALLBACK_ICON)
-        # wrapped to the width under the icon (about 18 characters at the label's font size)
-        label = _wrap(dot_text(node.label), 18) + "\n" + _wrap(dot_text(node.sublabel), 20)
-        return cls(nohtml(label), **attrs)
+        return Node(_icon_label(cls, node), shape="plain", fixedsize="false", **attrs)
     if node.shape in ("person", "system", "database", "container", "component"):
         attrs = {**C4_BOX, **attrs}
     if node.shape == "person":
