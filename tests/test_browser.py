@@ -346,6 +346,36 @@ def test_arrowheads_touch_what_they_point_at(browser, example_sites) -> None:
     assert far == {}
 
 
+# An edge label must lie wholly inside or wholly outside each cluster box: across a border it reads as
+# belonging to neither (such labels become numbers beside the arrowhead, explained in a legend).
+_LABELS_ACROSS_BORDERS = """() => {
+    const boxes = [...document.querySelectorAll('g.cluster')]
+        .map(c => c.querySelector('polygon, path')).filter(s => s).map(s => s.getBBox());
+    const across = (t, b) => {
+        const meets = !(t.x > b.x + b.width || t.x + t.width < b.x || t.y > b.y + b.height || t.y + t.height < b.y);
+        const inside = t.x >= b.x && t.y >= b.y && t.x + t.width <= b.x + b.width && t.y + t.height <= b.y + b.height;
+        return meets && !inside;
+    };
+    const labels = [...document.querySelectorAll('g.edge text')];
+    return [labels.length, labels.filter(t => boxes.some(b => across(t.getBBox(), b))).map(t => t.textContent)];
+}"""
+
+
+def test_no_edge_label_lies_across_a_cluster_border(browser, example_sites) -> None:
+    page = browser.new_page()
+    across: dict[str, list[str]] = {}
+    labels = 0
+    for svg in [svg for site in [ROOT / "docs", *example_sites] for svg in _diagram_files(site)]:
+        page.goto(svg.as_uri())
+        count, found = page.evaluate(_LABELS_ACROSS_BORDERS)
+        labels += count
+        if found:
+            across[svg.name] = found
+    page.close()
+    assert labels >= 100
+    assert across == {}
+
+
 def test_every_diagram_is_legible_at_page_width_or_opens_in_the_zoom_viewer(served, browser) -> None:
     """Rendered label text of at least 10 px at 1366 px, or a zoom link that opens the diagram."""
     page = browser.new_page(viewport={"width": 1366, "height": 768})

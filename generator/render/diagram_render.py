@@ -17,6 +17,7 @@ from graphviz import nohtml
 
 from generator.catalogue.service_kinds import FALLBACK_ICON
 from generator.errors import ExternalToolFailed
+from generator.render.edge_legend import legend_title, straddling_edges
 from generator.render.escape import dot_text, html_attr, html_text
 from generator.render.graphviz_tool import layout
 from generator.render.svg_icons import ICON_PLACEHOLDER, RESOURCES, embed_icons
@@ -39,6 +40,7 @@ class LayoutCache(Protocol):
 FORMATS = ("svg",)  # what the site shows; PNG only on request (`archgen diagrams --png`): it was 77% of
 WITH_PNG = ("png", "svg")  # Graphviz's time and all of its peak memory on an 800-element model
 LARGE_VIEW_NODES = 60
+_LEGEND_ROUNDS = 3  # layouts of a view after its first, at most, while labels still cross a cluster border
 
 _CLUSTER_STYLES = {
     "boundary": {"style": "dashed", "bgcolor": "white", "pencolor": "#444444", "margin": "16"},
@@ -157,15 +159,19 @@ def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> No
     )
 
 
-def _connect(canvas, view: DiagramView, made: dict) -> None:
-    for edge in view.edges:
+def _connect(canvas, view: DiagramView, made: dict, legend: dict[int, int]) -> None:
+    for position, edge in enumerate(view.edges):
         style = "dashed" if edge.interaction == "async" else "solid"
+        label = _wrap(dot_text(edge.label), 30) if edge.label else ""
+        # a label moved to the legend: its number beside the arrowhead, where the edge has entered the target
+        number = {"headlabel": str(legend.get(position)), "labelfontsize": "11", "labeldistance": "1.6"}
         canvas.connect(
             made[edge.source],
             made[edge.target],
             Edge(
                 forward=True,
-                label=nohtml(_wrap(dot_text(edge.label), 30)) if edge.label else "",
+                label="" if position in legend else nohtml(label),
+                **(number if position in legend else {}),
                 style=style,
                 color="#555555",
                 fontsize="10",
@@ -183,11 +189,14 @@ def _rank_groups(canvas, view: DiagramView, made: dict, written: set) -> None:
             canvas.dot.body.append("{rank=same; " + "; ".join(f'"{m}"' for m in members) + "}")
 
 
-def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: bool = False) -> tuple[str, list[str]]:
+def dot_source(
+    view: DiagramView, link_base: str | None = None, *, fallback: bool = False, legend: tuple[int, ...] = ()
+) -> tuple[str, list[str]]:
     """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
 
     `fallback` asks for the layout settings that avoid Graphviz's "lost edge" failures on large
     clustered graphs (new ranking, polyline edges); it is used only when the normal layout fails.
+    `legend`: positions of edges whose label is drawn as a number, explained under the title.
     """
     warnings: list[str] = []
     icons = view.kind in ("deployment", "pipeline")
@@ -235,8 +244,12 @@ def dot_source(view: DiagramView, link_base: str | None = None, *, fallback: boo
 
         setcluster(None)
         emit(None)
-        _connect(canvas, view, made)
+        numbers = {position: n for n, position in enumerate(legend, start=1)}
+        _connect(canvas, view, made, numbers)
         _rank_groups(canvas, view, made, ranked_inside)
+        if numbers:
+            entries = [(n, " ".join(view.edges[p].label.split())) for p, n in numbers.items()]
+            canvas.dot.graph_attr["label"] = legend_title(view.title, entries)
     return canvas.dot.source, warnings
 
 
@@ -256,17 +269,18 @@ def _layout_cached(
     return images
 
 
-def render_view(
-    view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None, formats=FORMATS
-) -> tuple[dict[str, bytes], list[str]]:
-    """{filename: bytes} for one view: DOT (normalised), SVG, and PNG when asked for."""
+def _laid_out(
+    view: DiagramView, link_base: str | None, cache: LayoutCache | None, formats: tuple[str, ...], legend=()
+) -> tuple[str, dict[str, bytes], list[str], bool]:
+    """(DOT source, images, warnings, whether the fallback settings were used)."""
     # very large clustered views go straight to the robust settings: Graphviz's spline router is the
     # one that loses edges there, after minutes of work
     big = len(view.nodes) > LARGE_VIEW_NODES
-    source, warnings = dot_source(view, link_base, fallback=big)
+    source, warnings = dot_source(view, link_base, fallback=big, legend=legend)
     if not big and cache is not None and cache.failed(source):
-        source, warnings = dot_source(view, link_base, fallback=True)
+        source, warnings = dot_source(view, link_base, fallback=True, legend=legend)
         warnings.append("Graphviz could not lay out this view normally (remembered); used polyline edges")
+        big = True
     try:
         images = _layout_cached(source, view.id, cache, formats)
     except ExternalToolFailed as exc:
@@ -274,9 +288,33 @@ def render_view(
             raise
         if cache is not None:
             cache.mark_failed(source)
-        source, warnings = dot_source(view, link_base, fallback=True)
+        source, warnings = dot_source(view, link_base, fallback=True, legend=legend)
         images = _layout_cached(source, view.id, cache, formats)
         warnings.append(f"Graphviz could not lay out this view normally ({exc.message}); used polyline edges")
+    return source, images, warnings, big
+
+
+def render_view(
+    view: DiagramView, link_base: str | None = None, cache: LayoutCache | None = None, formats=FORMATS
+) -> tuple[dict[str, bytes], list[str]]:
+    """{filename: bytes} for one view: DOT (normalised), SVG, and PNG when asked for. A view whose
+    edge labels Graphviz put across a cluster border is laid out again with those labels numbered and
+    explained in a legend (render/edge_legend.py)."""
+    checked = bool(view.clusters) and any(edge.label for edge in view.edges)
+    extra = ("json",) if checked else ()
+    legend: tuple[int, ...] = ()
+    source, images, warnings, _ = _laid_out(view, link_base, cache, formats + extra)
+    for _ in range(_LEGEND_ROUNDS if checked else 0):  # moving labels changes the layout: check again
+        crossing = straddling_edges(images["json"])
+        more = tuple(
+            position
+            for position, edge in enumerate(view.edges)
+            if edge.label and (edge.source, edge.target, " ".join(dot_text(edge.label).split())) in crossing
+        )
+        if not more:
+            break
+        legend = tuple(sorted(legend + more))
+        source, images, warnings, _ = _laid_out(view, link_base, cache, formats + extra, legend)
     files = {f"{view.id}.dot": normalise_dot(source).encode(), f"{view.id}.svg": tidy_svg(embed_icons(images["svg"]))}
     if "png" in formats:
         files[f"{view.id}.png"] = images["png"]
