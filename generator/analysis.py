@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import cached_property
 
+from generator.catalogue.framework import framework
 from generator.catalogue.prices import PriceCatalogue, default_catalogue
 from generator.clock import build_date
 from generator.diagnostics import Diagnostic, Location
@@ -36,11 +38,19 @@ class Analysis:
     index: ModelIndex
     catalogue: PriceCatalogue
     reports: tuple[CostReport, ...]
-    levers: dict[str, list[Lever]]
-    review: Review
     views: tuple[DiagramView, ...]
     options: tuple[OptionAnalysis, ...] = ()
     cost_warnings: tuple[Diagnostic, ...] = ()  # what could not be priced, located in the model
+
+    # computed on first use, once: `archgen cost` never runs the review, `archgen review` never the levers
+    @cached_property
+    def levers(self) -> dict[str, list[Lever]]:
+        """Each scenario's savings levers (each one a re-estimate of the model with one thing changed)."""
+        return {r.scenario.id: savings_levers(self.loaded.model, self.catalogue, r) for r in self.reports}
+
+    @cached_property
+    def review(self) -> Review:
+        return review(self.index, self.reports)
 
     @property
     def all_cost_warnings(self) -> tuple[Diagnostic, ...]:
@@ -64,15 +74,14 @@ class Analysis:
         """What every page's footer says: the facts' dates, not the model hash, so a change to one part
         of the model rewrites only the pages that show it (pull requests do not conflict in docs/)."""
         return (
-            f"Prices read {self.catalogue.catalogue.read} · "
-            f"Well-Architected Framework {self.review.framework.framework.version}"
+            f"Prices read {self.catalogue.catalogue.read} · Well-Architected Framework {framework().framework.version}"
         )
 
     @property
     def stamp(self) -> str:
         return (
             f"Model {self.content_hash} · prices read {self.catalogue.catalogue.read} · "
-            f"Well-Architected Framework {self.review.framework.framework.version}"
+            f"Well-Architected Framework {framework().framework.version}"
         )
 
     @property
@@ -113,7 +122,6 @@ def _analyse_one(
 ) -> Analysis:
     index = ModelIndex(loaded.model)
     reports = estimate_all(loaded.model, catalogue)
-    levers = {r.scenario.id: savings_levers(loaded.model, catalogue, r) for r in reports}
     planned = tuple(plan_views(index, only=only, prefix=prefix, named=named)) if views is None else views
     fallback = Location(loaded.files[0], 1, 1)
     unpriced = (
@@ -121,7 +129,7 @@ def _analyse_one(
         + tuple(figure_diagnostics(loaded.model, loaded.source_map, reports, fallback))
         + tuple(stale_price_diagnostics(loaded.model, loaded.source_map, reports, fallback, build_date()))
     )
-    return Analysis(loaded, index, catalogue, reports, levers, review(index, reports), planned, (), unpriced)
+    return Analysis(loaded, index, catalogue, reports, planned, (), unpriced)
 
 
 def analyse(

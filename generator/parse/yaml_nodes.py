@@ -26,7 +26,7 @@ from generator.diagnostics import Diagnostic, Location
 from generator.parse.limits import Limits, NodeBudget
 from generator.parse.sourcemap import SourceMap
 from generator.parse.yaml12 import Parser, YamlProblem, located, syntax_hint
-from generator.parse.yaml_builder import NO_KEY, Builder, problem
+from generator.parse.yaml_builder import NO_KEY, Builder, _Open, problem
 
 _NODE_EVENTS = (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent)
 
@@ -39,6 +39,7 @@ def _run(builder: Builder, parser) -> None:  # long: the hot loop, common cases 
     record_value, record_key = builder.values.append, builder.keys.append
     max_depth, max_chars = builder.limits.max_depth, builder.limits.max_string_chars
     new_location = tuple.__new__  # a Location without the named tuple's keyword handling: 4x faster
+    new_open, values, keys = _Open, builder.values, builder.keys
     documents = 0
     while True:
         event = get_event()
@@ -69,9 +70,37 @@ def _run(builder: Builder, parser) -> None:  # long: the hot loop, common cases 
                 top.next_index += 1
                 top.value.append(value)
             continue
+        if (kind is MappingStartEvent or kind is SequenceStartEvent) and len(stack) > 1 and event.anchor is None:
+            top = stack[-1]
+            if (
+                event.tag is None
+                and len(stack) <= max_depth
+                and budget.used < budget.limit
+                and (not top.is_map or top.key is not NO_KEY)
+            ):
+                # a nested collection without anchor or tag (top-level sections take the full path below:
+                # their list items are numbered on from earlier files)
+                budget.used += 1
+                mark = event.start_mark
+                location = new_location(Location, (display, mark.line + 1, mark.column + 1))
+                container = {} if kind is MappingStartEvent else []
+                if top.is_map:
+                    path = top.path + (top.key,)
+                    top.value[top.key] = container
+                    top.key = NO_KEY
+                else:
+                    path = top.path + (top.next_index,)
+                    top.next_index += 1
+                    top.value.append(container)
+                record_value((path, location))
+                stack.append(new_open(container, path, None, len(values) - 1, len(keys)))
+                continue
         if kind is StreamEndEvent or event is None:
             return
         if kind is MappingEndEvent or kind is SequenceEndEvent:
+            if stack[-1].anchor is None:
+                stack.pop()
+                continue
             builder.end()
         elif kind is DocumentStartEvent:
             documents += 1
