@@ -7,22 +7,19 @@ written by `diagrams` itself, and Graphviz is run by us once per view for every 
 
 from __future__ import annotations
 
-import importlib
-import textwrap
-from functools import cache
 from typing import Protocol
 
-from diagrams import Cluster, Diagram, Edge, Node, c4, setcluster, setdiagram
+from diagrams import Cluster, Diagram, Edge, Node, setcluster, setdiagram
 from graphviz import nohtml
 
-from generator.catalogue.service_kinds import FALLBACK_ICON
 from generator.errors import ExternalToolFailed
+from generator.render.diagram_nodes import make_node, wrap
 from generator.render.edge_legend import legend_title, straddling_edges
-from generator.render.escape import dot_text, html_attr, html_text
+from generator.render.escape import dot_text
 from generator.render.graphviz_tool import layout
 from generator.render.svg_icons import ICON_PLACEHOLDER, RESOURCES, embed_icons
 from generator.render.svg_tidy import tidy_svg
-from generator.views.diagram import DiagramView, ViewCluster, ViewNode
+from generator.views.diagram import DiagramView, ViewCluster
 
 
 class LayoutCache(Protocol):
@@ -70,99 +67,10 @@ class _Group(Cluster):
         self.dot.name = f"cluster_{cluster.id}"
 
 
-@cache
-def icon_class(icon: str) -> type[Node] | None:
-    """The diagrams class for "module.Class" (under diagrams.aws) or "provider.module.Class"."""
-    parts = icon.split(".")
-    module_name = "diagrams.aws." + parts[0] if len(parts) == 2 else "diagrams." + ".".join(parts[:-1])
-    try:
-        return getattr(importlib.import_module(module_name), parts[-1])
-    except (ImportError, AttributeError):
-        return None
-
-
-def _wrap(text: str, width: int = 26) -> str:
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        lines += textwrap.wrap(paragraph, width) or [""]
-    return "\n".join(lines)
-
-
-def _node_attrs(node: ViewNode, link_base: str | None) -> dict:
-    attrs = {"nodeid": node.id}
-    if link_base and node.anchor:
-        attrs.update(URL=f"{link_base}#{node.anchor}", target="_top")
-    # without a tooltip Graphviz shows the label, which for C4 boxes is HTML markup
-    attrs["tooltip"] = nohtml(dot_text((node.description or node.label)[:300]))
-    return attrs
-
-
-ICON_POINTS = 101  # the icon's side: 1.4 in, the `diagrams` default
-
-
-def _icon_label(cls: type[Node], node: ViewNode) -> str:
-    """An icon node as an HTML-like table: the icon at a fixed size on top, the name and service below.
-    Graphviz measures the text itself, so the node is as wide as its widest line (a fixed 1.4 in box let
-    long names spill over neighbours and cluster borders) and an edge from above ends at the icon
-    (`diagrams` centres the icon in a taller box: arrows stopped 30-50 px short of it)."""
-    icon = html_attr(str(RESOURCES / cls._icon_dir.removeprefix("resources/") / cls._icon))
-    lines = _wrap(node.label, 18).splitlines() + _wrap(node.sublabel, 20).splitlines()
-    text = "<BR/>".join(html_text(line) for line in lines)
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{ICON_POINTS}" HEIGHT="{ICON_POINTS}">'
-        f'<IMG SRC="{icon}" SCALE="TRUE"/></TD></TR>'
-        f"<TR><TD>{text}</TD></TR></TABLE>>"
-    )
-
-
-# C4 boxes grow to their text (the `diagrams` default is a fixed 2.6 x 1.6 in box that cuts long names)
-C4_BOX = {"fixedsize": "false", "margin": "0.18,0.1"}
-
-
-def _make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> Node:
-    attrs = _node_attrs(node, link_base)
-    if node.icon is not None:
-        cls = icon_class(node.icon)
-        if cls is None:
-            warnings.append(f"no icon {node.icon!r} for {node.id!r}; using the generic icon")
-            cls = icon_class(FALLBACK_ICON)
-        return Node(_icon_label(cls, node), shape="plain", fixedsize="false", **attrs)
-    if node.shape in ("person", "system", "database", "container", "component"):
-        attrs = {**C4_BOX, **attrs}
-    if node.shape == "person":
-        return c4.Person(node.label, node.description, external=node.external, **attrs)
-    if node.shape == "system":
-        return c4.System(node.label, node.description, external=node.external, **attrs)
-    if node.shape == "database":
-        technology = node.sublabel.removeprefix("Container: ").removeprefix("Container")
-        return c4.Database(node.label, technology, node.description, **attrs)
-    if node.shape in ("container", "component"):
-        kind = "Component" if node.shape == "component" else "Container"
-        technology = node.sublabel.removeprefix(f"{kind}: ").removeprefix(kind)
-        extra = {"fillcolor": "lightskyblue3"} if node.shape == "component" else {}
-        return c4.C4Node(node.label, technology, node.description, type=kind, **extra, **attrs)
-    # a box standing for a part of a split view, or for folded neighbours: dashed, saying what it holds
-    group = node.shape == "group"
-    # tools and anything else: a plain box
-    return Node(
-        nohtml(_wrap(dot_text(node.label)) + ("\n" + _wrap(dot_text(node.sublabel), 30) if group else "")),
-        shape="box",
-        style="rounded,filled,dashed" if group else "rounded,filled",
-        fillcolor="#F4F6F8" if group else "#FFFFFF",
-        width="1.6",
-        height="0.6",
-        fixedsize="false",
-        labelloc="c",
-        imagescale="false",
-        **attrs,
-    )
-
-
 def _connect(canvas, view: DiagramView, made: dict, legend: dict[int, int]) -> None:
     for position, edge in enumerate(view.edges):
         style = "dashed" if edge.interaction == "async" else "solid"
-        label = _wrap(dot_text(edge.label), 30) if edge.label else ""
+        label = wrap(dot_text(edge.label), 30) if edge.label else ""
         # a label moved to the legend: its number beside the arrowhead, where the edge has entered the target
         number = {"headlabel": str(legend.get(position)), "labelfontsize": "11", "labeldistance": "1.6"}
         canvas.connect(
@@ -189,16 +97,7 @@ def _rank_groups(canvas, view: DiagramView, made: dict, written: set) -> None:
             canvas.dot.body.append("{rank=same; " + "; ".join(f'"{m}"' for m in members) + "}")
 
 
-def dot_source(
-    view: DiagramView, link_base: str | None = None, *, fallback: bool = False, legend: tuple[int, ...] = ()
-) -> tuple[str, list[str]]:
-    """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
-
-    `fallback` asks for the layout settings that avoid Graphviz's "lost edge" failures on large
-    clustered graphs (new ranking, polyline edges); it is used only when the normal layout fails.
-    `legend`: positions of edges whose label is drawn as a number, explained under the title.
-    """
-    warnings: list[str] = []
+def _graph_attrs(view: DiagramView, fallback: bool) -> dict[str, str]:
     icons = view.kind in ("deployment", "pipeline")
     graph_attr = {
         "fontsize": "20",
@@ -212,6 +111,20 @@ def dot_source(
         # bounded work: fewer network-simplex and crossing-minimisation passes (the layout is a bit
         # less tidy, and Graphviz finishes in seconds where it would take minutes)
         graph_attr.update(newrank="true", nslimit="20", nslimit1="20", mclimit="0.5", searchsize="30")
+    return graph_attr
+
+
+def dot_source(
+    view: DiagramView, link_base: str | None = None, *, fallback: bool = False, legend: tuple[int, ...] = ()
+) -> tuple[str, list[str]]:
+    """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
+
+    `fallback` asks for the layout settings that avoid Graphviz's "lost edge" failures on large
+    clustered graphs (new ranking, polyline edges); it is used only when the normal layout fails.
+    `legend`: positions of edges whose label is drawn as a number, explained under the title.
+    """
+    warnings: list[str] = []
+    graph_attr = _graph_attrs(view, fallback)
     canvas = _Canvas(
         nohtml(dot_text(view.title)),
         filename="unused",
@@ -234,7 +147,7 @@ def dot_source(
                     emit(child.id, inner)
             for node in view.nodes:
                 if node.cluster == cluster_id:
-                    made[node.id] = _make_node(node, link_base, warnings)
+                    made[node.id] = make_node(node, link_base, warnings)
             # a rank group wholly inside one cluster is written inside it: written at the top level,
             # Graphviz would pull its nodes out of the cluster
             for ranked in view.same_rank if group is not None else ():
@@ -244,11 +157,10 @@ def dot_source(
 
         setcluster(None)
         emit(None)
-        numbers = {position: n for n, position in enumerate(legend, start=1)}
-        _connect(canvas, view, made, numbers)
+        _connect(canvas, view, made, {position: n for n, position in enumerate(legend, start=1)})
         _rank_groups(canvas, view, made, ranked_inside)
-        if numbers:
-            entries = [(n, " ".join(view.edges[p].label.split())) for p, n in numbers.items()]
+        if legend:
+            entries = [(n, " ".join(view.edges[p].label.split())) for n, p in enumerate(legend, start=1)]
             canvas.dot.graph_attr["label"] = legend_title(view.title, entries)
     return canvas.dot.source, warnings
 
