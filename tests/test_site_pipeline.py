@@ -196,3 +196,19 @@ def test_single_core_machines_build_in_this_process(built: Path, tmp_path: Path,
     assert worker._proc is None
     worker.build(built / "docs", tmp_path / "site")
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_worker_stopped_while_warming_up_leaves_no_folder_behind(built: Path, tmp_path: Path, monkeypatch) -> None:
+    """The parent makes and removes the warm-up folder: a worker killed mid warm-up (a build that ended
+    early, or a no-change rebuild) cannot clean up after itself."""
+    import os
+    import tempfile
+
+    scratch_root = tmp_path / "tmp"
+    scratch_root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch_root))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    worker = MkDocsWorker.start(built / "mkdocs.yml")
+    assert worker._proc is not None and list(scratch_root.iterdir())  # warming up in its folder
+    worker.close()  # at once: the worker is killed mid warm-up
+    assert list(scratch_root.iterdir()) == []

@@ -57,26 +57,36 @@ key: value
 class MkDocsWorker:
     """The parent's handle on a warming-up MkDocs process."""
 
-    def __init__(self, config_file: Path, proc: subprocess.Popen | None) -> None:
+    def __init__(self, config_file: Path, proc: subprocess.Popen | None, scratch: Path | None = None) -> None:
         self.config_file = config_file
         self._proc = proc
+        self._scratch = scratch  # the warm-up's folder: made and removed by this process, not the worker
 
     @classmethod
     def start(cls, config_file: Path) -> MkDocsWorker:
         """Start warming up; on a single core there is nothing to overlap, so MkDocs runs in this process."""
-        proc = None
-        if config_file.is_file() and usable_cores() > 1:
-            try:
-                proc = subprocess.Popen(
-                    [sys.executable, "-m", "generator.mkdocs.worker", str(config_file)],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                    env={**os.environ, PLUGIN_OFF: "1"},
-                )
-            except OSError:
-                proc = None
-        return cls(config_file, proc)
+        if not config_file.is_file() or usable_cores() < 2:
+            return cls(config_file, None)
+        scratch = Path(tempfile.mkdtemp(prefix="archgen-mkdocs-warm-"))
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "generator.mkdocs.worker", str(config_file), str(scratch)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, PLUGIN_OFF: "1"},
+            )
+        except OSError:
+            shutil.rmtree(scratch, ignore_errors=True)
+            return cls(config_file, None)
+        return cls(config_file, proc, scratch)
+
+    def _done(self, proc: subprocess.Popen) -> None:
+        """Stop the worker, then remove its warm-up folder (a worker stopped mid warm-up cannot)."""
+        _stop(proc)
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def build(self, docs_dir: Path, site_dir: Path) -> None:
         """Build like `run_mkdocs` (same errors), in the worker when it is alive."""
@@ -100,13 +110,13 @@ class MkDocsWorker:
             reply = json.loads(proc.stdout.readline().decode())
         except (OSError, ValueError):
             reply = None
-        _stop(proc)
+        self._done(proc)
         return reply if isinstance(reply, dict) else None
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
         if proc is not None:
-            _stop(proc)
+            self._done(proc)
 
     def __enter__(self) -> MkDocsWorker:
         return self
@@ -133,8 +143,9 @@ def _exit_when_the_parent_goes() -> None:
     os._exit(0)
 
 
-def _warm_up(config_file: Path, warm: WarmTheme) -> None:
-    """A throwaway build of one page with the project's configuration; every problem is ignored."""
+def _warm_up(config_file: Path, warm: WarmTheme, scratch: Path) -> None:
+    """A throwaway build of one page with the project's configuration, in `scratch` (the parent's folder,
+    which the parent removes however the worker ends); every problem is ignored."""
     # imported here, in the worker process only: the parent never pays for MkDocs
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -144,13 +155,12 @@ def _warm_up(config_file: Path, warm: WarmTheme) -> None:
     logger.setLevel(logging.CRITICAL + 1)
     logger.propagate = False
     try:
-        with tempfile.TemporaryDirectory(prefix="archgen-mkdocs-warm-") as tmp:
-            docs = Path(tmp) / "docs"
-            docs.mkdir()
-            (docs / "index.md").write_text(_WARM_UP_PAGE, encoding="utf-8")
-            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(Path(tmp) / "site"), strict=False)
-            warm.apply(config.theme)
-            build(config)
+        docs = scratch / "docs"
+        docs.mkdir()
+        (docs / "index.md").write_text(_WARM_UP_PAGE, encoding="utf-8")
+        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(scratch / "site"), strict=False)
+        warm.apply(config.theme)
+        build(config)
     except BaseException:  # noqa: BLE001 - only a speed-up; the real build reports real problems
         pass
     finally:
@@ -163,7 +173,7 @@ def main(argv: list[str]) -> int:
     os.dup2(2, 1)  # anything MkDocs or a plugin prints must not mix with the answer
     config_file = Path(argv[0])
     warm = WarmTheme()
-    _warm_up(config_file, warm)
+    _warm_up(config_file, warm, Path(argv[1]))
     line = sys.stdin.buffer.readline()
     if not line.strip():
         return 0

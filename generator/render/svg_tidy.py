@@ -1,7 +1,8 @@
 """Graphviz's SVG without what nobody sees: its comments (one per node and edge, plus the Graphviz
 version, which differs between machines) and the <title> of every node, edge and cluster (model ids
 such as "k4->c19"; a node's hover text is its tooltip). The drawing's own title stays: it names the
-diagram for screen readers."""
+diagram for screen readers. Coordinates of shapes, edges and text are whole points (Graphviz writes
+hundredths of a point, a 72nd of an inch: invisible, and 7% of every diagram's bytes)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,17 @@ import re
 
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _TITLE = re.compile(r"<title>[^<]*</title>\n?")
+# geometry attributes only: text content, ids, links and transforms are never touched
+_GEOMETRY = re.compile(r' (points|d|x|y|width|height)="([-0-9., MCLZ]*)"')
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def _whole(match: re.Match) -> str:
+    return f' {match.group(1)}="{_DECIMAL.sub(lambda n: str(round(float(n.group(0)))), match.group(2))}"'
 
 
 def tidy_svg(svg: bytes) -> bytes:
-    text = _COMMENT.sub("", svg.decode())
+    text = _GEOMETRY.sub(_whole, _COMMENT.sub("", svg.decode()))
     first = text.find("</title>")
     if first == -1:
         return text.encode()
