@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+import shutil
 from pathlib import Path
 
 from generator.catalogue.framework import framework
@@ -65,6 +66,20 @@ def test_one_task_is_a_single_point_even_when_marked_multi_az() -> None:
     index = ModelIndex(load_model(ROOT / "model").model)
     api = index.services["api_service"]
     assert api.placement.multi_az and api.sizing.desired_count == 1
+    assert "api_service" in estimate_availability(index).single_points
+
+
+def test_a_scaling_floor_of_one_task_is_a_single_point_like_the_rules_say(tmp_path: Path) -> None:
+    """Two desired tasks in two AZs, but a floor of one: at a quiet hour one task runs, in one AZ."""
+    model = tmp_path / "model"
+    shutil.copytree(ROOT / "model", model)
+    services = model / "services.yaml"
+    text = services.read_text()
+    assert "desired_count: 1, min_count: 1" in text
+    services.write_text(text.replace("desired_count: 1, min_count: 1", "desired_count: 2, min_count: 1", 1))
+    index = ModelIndex(load_model(model).model)
+    api = index.services["api_service"]
+    assert api.sizing.desired_count == 2 and api.sizing.min_count == 1
     assert "api_service" in estimate_availability(index).single_points
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.flows import request_path
 from generator.index import ModelIndex
+from generator.placement import zones_used
 from generator.parse.data_file import load_data_file
 from generator.values import Name, Strict, Url
 
@@ -86,8 +87,9 @@ def _single(index: ModelIndex, service_id: str) -> bool:
     if redundancy == "multi_az":
         return not s.placement.multi_az
     if redundancy == "count_and_az":
-        # one task or instance is one place, whatever `multi_az` says: redundancy is what runs
-        return s.sizing.desired_count < 2 or s.placement.az_count < 2 and not s.placement.multi_az
+        # one task or instance is one place, whatever `multi_az` says: redundancy is what runs at the
+        # scaling floor, in as many AZs as it has tasks (the rules read the same placement)
+        return zones_used(s) < 2
     return False
 
 
