@@ -11,8 +11,8 @@ from pathlib import Path
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.flows import request_path
 from generator.index import ModelIndex
-from generator.placement import zones_used
 from generator.parse.data_file import load_data_file
+from generator.placement import zones_used
 from generator.values import Name, Strict, Url
 
 PATH = Path(__file__).resolve().parent.parent / "catalogue" / "data" / "slas.yaml"
