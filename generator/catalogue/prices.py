@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -80,14 +80,19 @@ class PriceCatalogue(Strict):
     prices: tuple[PriceEntry, ...] = Field(min_length=1)
     pricing_models: tuple[PricingModelEntry, ...] = ()
 
+    @cached_property
+    def _by_kind_and_dimension(self) -> dict[tuple[str, str], tuple[PriceEntry, ...]]:
+        """The prices of each (kind, dimension) in catalogue order: a lookup costs its few candidates,
+        not a scan of every price (an estimate makes one per billing line: 21,000 at 10,000 elements)."""
+        grouped: dict[tuple[str, str], list[PriceEntry]] = {}
+        for entry in self.prices:
+            grouped.setdefault((entry.kind, entry.dimension), []).append(entry)
+        return {key: tuple(entries) for key, entries in grouped.items()}
+
     def matching(self, kind: str, dimension: str, variant: dict[str, str]) -> PriceEntry | None:
         for wanted in (kind, "*"):  # a service's own price wins over an account-wide one
-            for entry in self.prices:
-                if (
-                    entry.kind == wanted
-                    and entry.dimension == dimension
-                    and all(variant.get(k) == v for k, v in entry.when.items())
-                ):
+            for entry in self._by_kind_and_dimension.get((wanted, dimension), ()):
+                if all(variant.get(k) == v for k, v in entry.when.items()):
                     return entry
         return None
 
