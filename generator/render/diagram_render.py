@@ -97,7 +97,14 @@ def _rank_groups(canvas, view: DiagramView, made: dict, written: set) -> None:
             canvas.dot.body.append("{rank=same; " + "; ".join(f'"{m}"' for m in members) + "}")
 
 
-def _graph_attrs(view: DiagramView, fallback: bool) -> dict[str, str]:
+NORMAL, ROBUST, CHEAPEST = 0, 1, 2  # layout settings, each tried when the one before failed or ran out of time
+_SETTING_NOTES = {
+    ROBUST: "used polyline edges",
+    CHEAPEST: "drawn with straight edges and little crossing reduction (the cheapest layout)",
+}
+
+
+def _graph_attrs(view: DiagramView, fallback: int) -> dict[str, str]:
     icons = view.kind in ("deployment", "pipeline")
     graph_attr = {
         "fontsize": "20",
@@ -107,20 +114,32 @@ def _graph_attrs(view: DiagramView, fallback: bool) -> dict[str, str]:
         "splines": "polyline" if fallback else "spline",
         "compound": "true",
     }
-    if fallback:
+    if fallback == ROBUST:
         # bounded work: fewer network-simplex and crossing-minimisation passes (the layout is a bit
         # less tidy, and Graphviz finishes in seconds where it would take minutes)
         graph_attr.update(newrank="true", nslimit="20", nslimit1="20", mclimit="0.5", searchsize="30")
+    elif fallback == CHEAPEST:
+        # what is left when even that failed: straight edges (no routing) and almost no crossing search
+        graph_attr.update(
+            newrank="true",
+            splines="line",
+            nslimit="2",
+            nslimit1="2",
+            mclimit="0.05",
+            searchsize="5",
+            remincross="false",
+        )
     return graph_attr
 
 
 def dot_source(
-    view: DiagramView, link_base: str | None = None, *, fallback: bool = False, legend: tuple[int, ...] = ()
+    view: DiagramView, link_base: str | None = None, *, fallback: int = NORMAL, legend: tuple[int, ...] = ()
 ) -> tuple[str, list[str]]:
     """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
 
-    `fallback` asks for the layout settings that avoid Graphviz's "lost edge" failures on large
-    clustered graphs (new ranking, polyline edges); it is used only when the normal layout fails.
+    `fallback` asks for cheaper settings: ROBUST avoids Graphviz's "lost edge" failures on large
+    clustered graphs (new ranking, polyline edges, bounded passes); CHEAPEST draws straight edges with
+    almost no crossing search. Each is used only when the one before failed or ran out of time.
     `legend`: positions of edges whose label is drawn as a number, explained under the title.
     """
     warnings: list[str] = []
@@ -183,27 +202,35 @@ def _layout_cached(
 
 def _laid_out(
     view: DiagramView, link_base: str | None, cache: LayoutCache | None, formats: tuple[str, ...], legend=()
-) -> tuple[str, dict[str, bytes], list[str], bool]:
-    """(DOT source, images, warnings, whether the fallback settings were used)."""
-    # very large clustered views go straight to the robust settings: Graphviz's spline router is the
-    # one that loses edges there, after minutes of work
-    big = len(view.nodes) > LARGE_VIEW_NODES
-    source, warnings = dot_source(view, link_base, fallback=big, legend=legend)
-    if not big and cache is not None and cache.failed(source):
-        source, warnings = dot_source(view, link_base, fallback=True, legend=legend)
-        warnings.append("Graphviz could not lay out this view normally (remembered); used polyline edges")
-        big = True
-    try:
-        images = _layout_cached(source, view.id, cache, formats)
-    except ExternalToolFailed as exc:
-        if big:
-            raise
-        if cache is not None:
-            cache.mark_failed(source)
-        source, warnings = dot_source(view, link_base, fallback=True, legend=legend)
-        images = _layout_cached(source, view.id, cache, formats)
-        warnings.append(f"Graphviz could not lay out this view normally ({exc.message}); used polyline edges")
-    return source, images, warnings, big
+) -> tuple[str, dict[str, bytes], list[str], int]:
+    """(DOT source, images, warnings, the settings used). A layout that fails or runs out of time is
+    tried again with the next cheaper settings, so a view is never a failed build while Graphviz can
+    draw it at all; the settings used are said in the view's warnings."""
+    # very large clustered views start at the robust settings: Graphviz's spline router is the one that
+    # loses edges there, after minutes of work
+    level = ROBUST if len(view.nodes) > LARGE_VIEW_NODES else NORMAL
+    reasons: list[str] = []
+    while True:
+        source, warnings = dot_source(view, link_base, fallback=level, legend=legend)
+        if level < CHEAPEST and cache is not None and cache.failed(source):
+            reasons.append("remembered")
+            level += 1
+            continue
+        try:
+            images = _layout_cached(source, view.id, cache, formats)
+            break
+        except ExternalToolFailed as exc:
+            if level == CHEAPEST:
+                raise
+            if cache is not None:
+                cache.mark_failed(source)
+            reasons.append(exc.message)
+            level += 1
+    if reasons:
+        warnings.append(
+            f"Graphviz could not lay out this view normally ({'; '.join(reasons)}); {_SETTING_NOTES[level]}"
+        )
+    return source, images, warnings, level
 
 
 def render_view(
