@@ -55,6 +55,8 @@ def test_a_view_no_setting_but_the_cheapest_can_draw_is_drawn_and_says_so(monkey
     files, warnings = render_view(VIEW)
     assert files["v.svg"].startswith(b"<svg")
     assert len(calls) == 3  # normal, robust, cheapest
+    # the diagram itself says so, under its title (the page shows the diagram, not the build's log)
+    assert "(simplified layout: drawn with straight edges" in calls[-1] and "simplified" not in calls[0]
     assert warnings == [
         "Graphviz could not lay out this view normally (Graphviz took longer than 300 s to lay out the v view; "
         "Graphviz took longer than 300 s to lay out the v view); drawn with straight edges and little crossing "

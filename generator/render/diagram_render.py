@@ -133,19 +133,26 @@ def _graph_attrs(view: DiagramView, fallback: int) -> dict[str, str]:
 
 
 def dot_source(
-    view: DiagramView, link_base: str | None = None, *, fallback: int = NORMAL, legend: tuple[int, ...] = ()
+    view: DiagramView,
+    link_base: str | None = None,
+    *,
+    fallback: int = NORMAL,
+    legend: tuple[int, ...] = (),
+    note: str = "",
 ) -> tuple[str, list[str]]:
     """Build the view with `diagrams` and return its DOT source (icon paths absolute) and warnings.
 
     `fallback` asks for cheaper settings: ROBUST avoids Graphviz's "lost edge" failures on large
     clustered graphs (new ranking, polyline edges, bounded passes); CHEAPEST draws straight edges with
-    almost no crossing search. Each is used only when the one before failed or ran out of time.
+    almost no crossing search. Each is used only when the one before failed or ran out of time, and
+    `note` (what was given up) is then drawn under the title, so the diagram itself says so.
     `legend`: positions of edges whose label is drawn as a number, explained under the title.
     """
     warnings: list[str] = []
     graph_attr = _graph_attrs(view, fallback)
+    title = f"{view.title}\n({note})" if note else view.title
     canvas = _Canvas(
-        nohtml(dot_text(view.title)),
+        nohtml(dot_text(title)),
         filename="unused",
         direction=view.direction,
         show=False,
@@ -180,7 +187,7 @@ def dot_source(
         _rank_groups(canvas, view, made, ranked_inside)
         if legend:
             entries = [(n, " ".join(view.edges[p].label.split())) for n, p in enumerate(legend, start=1)]
-            canvas.dot.graph_attr["label"] = legend_title(view.title, entries)
+            canvas.dot.graph_attr["label"] = legend_title(title, entries)
     return canvas.dot.source, warnings
 
 
@@ -211,7 +218,8 @@ def _laid_out(
     level = ROBUST if len(view.nodes) > LARGE_VIEW_NODES else NORMAL
     reasons: list[str] = []
     while True:
-        source, warnings = dot_source(view, link_base, fallback=level, legend=legend)
+        note = f"simplified layout: {_SETTING_NOTES[level]}" if reasons else ""
+        source, warnings = dot_source(view, link_base, fallback=level, legend=legend, note=note)
         if level < CHEAPEST and cache is not None and cache.failed(source):
             reasons.append("remembered")
             level += 1
