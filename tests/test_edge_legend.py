@@ -74,3 +74,31 @@ def test_numbered_edges_carry_their_number_beside_the_head_and_the_title_holds_t
     source, _ = dot_source(view, legend=(0,))
     assert "headlabel=1" in source and "SQL over TLS</FONT>" in source
     assert "label=replies" in source or 'label="replies"' in source
+
+
+def test_a_label_with_backslashes_and_quotes_is_matched_as_graphviz_draws_it(monkeypatch) -> None:
+    """Graphviz reports the text it drew (`C:\\path "q"`), not its DOT escaping (`C:\\\\path \\"q\\"`)."""
+    from generator.render import diagram_render
+
+    label = 'C:\\path "q"'
+    view = DiagramView(
+        "v",
+        "View",
+        "container",
+        "LR",
+        (ViewNode("a", "A", "container", cluster="c"), ViewNode("b", "B", "container")),
+        (ViewEdge("a", "b", label),),
+        clusters=(ViewCluster("c", "Box", "group"),),
+    )
+    sources: list[str] = []
+
+    def graphviz(source: str, formats, *, name: str, timeout: float = 300) -> dict[str, bytes]:
+        sources.append(source)
+        crossing = json.loads(_layout(label_x=100))
+        crossing["edges"][0]["_ldraw_"][1:] = [{"op": "T", "width": 60.0, "text": label}]
+        placed = crossing if len(sources) == 1 else json.loads(_layout(label_x=50))
+        return {"svg": b'<svg width="1pt"><title>View</title></svg>', "json": json.dumps(placed).encode()}
+
+    monkeypatch.setattr(diagram_render, "layout", graphviz)
+    diagram_render.render_view(view)
+    assert len(sources) == 2 and "headlabel=1" in sources[1]

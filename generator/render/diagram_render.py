@@ -14,7 +14,7 @@ from graphviz import nohtml
 
 from generator.errors import ExternalToolFailed
 from generator.render.diagram_nodes import make_node, wrap
-from generator.render.edge_legend import legend_title, straddling_edges
+from generator.render.edge_legend import label_key, legend_title, straddling_edges
 from generator.render.escape import dot_text
 from generator.render.graphviz_tool import layout
 from generator.render.svg_icons import ICON_PLACEHOLDER, RESOURCES, embed_icons
@@ -186,7 +186,7 @@ def dot_source(
         _connect(canvas, view, made, {position: n for n, position in enumerate(legend, start=1)})
         _rank_groups(canvas, view, made, ranked_inside)
         if legend:
-            entries = [(n, " ".join(view.edges[p].label.split())) for n, p in enumerate(legend, start=1)]
+            entries = [(n, label_key(view.edges[p].label)) for n, p in enumerate(legend, start=1)]
             canvas.dot.graph_attr["label"] = legend_title(title, entries)
     return canvas.dot.source, warnings
 
@@ -209,8 +209,8 @@ def _layout_cached(
 
 def _laid_out(
     view: DiagramView, link_base: str | None, cache: LayoutCache | None, formats: tuple[str, ...], legend=()
-) -> tuple[str, dict[str, bytes], list[str], int]:
-    """(DOT source, images, warnings, the settings used). A layout that fails or runs out of time is
+) -> tuple[str, dict[str, bytes], list[str]]:
+    """(DOT source, images, warnings). A layout that fails or runs out of time is
     tried again with the next cheaper settings, so a view is never a failed build while Graphviz can
     draw it at all; the settings used are said in the view's warnings."""
     # very large clustered views start at the robust settings: Graphviz's spline router is the one that
@@ -238,7 +238,7 @@ def _laid_out(
         warnings.append(
             f"Graphviz could not lay out this view normally ({'; '.join(reasons)}); {_SETTING_NOTES[level]}"
         )
-    return source, images, warnings, level
+    return source, images, warnings
 
 
 def render_view(
@@ -250,18 +250,18 @@ def render_view(
     checked = bool(view.clusters) and any(edge.label for edge in view.edges)
     extra = ("json",) if checked else ()
     legend: tuple[int, ...] = ()
-    source, images, warnings, _ = _laid_out(view, link_base, cache, formats + extra)
+    source, images, warnings = _laid_out(view, link_base, cache, formats + extra)
     for _ in range(_LEGEND_ROUNDS if checked else 0):  # moving labels changes the layout: check again
         crossing = straddling_edges(images["json"])
         more = tuple(
             position
             for position, edge in enumerate(view.edges)
-            if edge.label and (edge.source, edge.target, " ".join(dot_text(edge.label).split())) in crossing
+            if edge.label and (edge.source, edge.target, label_key(edge.label)) in crossing
         )
         if not more:
             break
         legend = tuple(sorted(legend + more))
-        source, images, warnings, _ = _laid_out(view, link_base, cache, formats + extra, legend)
+        source, images, warnings = _laid_out(view, link_base, cache, formats + extra, legend)
     files = {f"{view.id}.dot": normalise_dot(source).encode(), f"{view.id}.svg": tidy_svg(embed_icons(images["svg"]))}
     if "png" in formats:
         files[f"{view.id}.png"] = images["png"]

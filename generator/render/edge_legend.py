@@ -30,6 +30,12 @@ def _box(edge: dict) -> tuple[float, float, float, float] | None:
     return x - width / 2, y - height / 2, x + width / 2, y + height / 2
 
 
+def label_key(text: str) -> str:
+    """An edge label as Graphviz reports it and as the legend lists it: its words joined by single spaces
+    (the DOT wraps labels onto lines; Graphviz gives one text per line)."""
+    return " ".join(text.split())
+
+
 def _crosses(label: tuple[float, ...], cluster: tuple[float, ...]) -> bool:
     lx1, ly1, lx2, ly2 = label
     cx1, cy1, cx2, cy2 = cluster
@@ -57,7 +63,7 @@ def straddling_edges(layout_json: bytes) -> set[tuple[str, str, str]]:
         box = _box(edge)
         if box is not None and any(_crosses(box, cluster) for cluster in clusters):
             text = " ".join(op.get("text", "") for op in edge["_ldraw_"] if op.get("op") == "T")
-            found.add((names.get(edge.get("tail"), ""), names.get(edge.get("head"), ""), " ".join(text.split())))
+            found.add((names.get(edge.get("tail"), ""), names.get(edge.get("head"), ""), label_key(text)))
     return found
 
 
