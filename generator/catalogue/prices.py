@@ -103,10 +103,14 @@ class PriceCatalogue(Strict):
         return None
 
 
+def catalogue_display(path: Path) -> str:
+    """How messages name a catalogue file: archgen's own by its name, any other by its path."""
+    return path.name if path == DEFAULT_PATH else path.as_posix()
+
+
 def load_catalogue(path: Path = DEFAULT_PATH, display: str | None = None) -> PriceCatalogue:
     """Load and validate a price catalogue; a bad file gives located diagnostics like a bad model."""
-    display = display or (path.name if path == DEFAULT_PATH else path.as_posix())
-    return parse_catalogue(path.read_bytes(), display)
+    return parse_catalogue(path.read_bytes(), display or catalogue_display(path))
 
 
 def parse_catalogue(data: bytes, display: str) -> PriceCatalogue:

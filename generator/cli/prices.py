@@ -45,9 +45,9 @@ def _catalogue_text(path: Path) -> str:
 
 def _parse(text: str, path: Path):
     """The catalogue in `text`, validated with locations in `path`."""
-    from generator.catalogue.prices import DEFAULT_PATH, parse_catalogue
+    from generator.catalogue.prices import catalogue_display, parse_catalogue
 
-    return parse_catalogue(text.encode(), path.name if path == DEFAULT_PATH else path.as_posix())
+    return parse_catalogue(text.encode(), catalogue_display(path))
 
 
 @prices_app.callback(invoke_without_command=True)
