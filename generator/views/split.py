@@ -38,7 +38,8 @@ def split_view(view: DiagramView, budget: int, partition: Mapping[str, tuple[str
     if len(parts) < 2:
         return [replace(view, warnings=view.warnings + (_over(view, budget),))]
     owner = {member: i for i, part in enumerate(parts) for member in part.members}
-    pieces = [_part_view(view, parts, i, owner, budget) for i in range(len(parts))]
+    by_id = {n.id: n for n in view.nodes}
+    pieces = [_part_view(view, parts, i, owner, by_id, budget) for i in range(len(parts))]
     return [_overview(view, parts, owner, budget)] + pieces
 
 
@@ -134,10 +135,11 @@ def _counted(edges: list[tuple[str, str, ViewEdge]], exact: set[str]) -> tuple[V
     return tuple(out)
 
 
-def _part_view(view: DiagramView, parts: list[Part], i: int, owner: dict[str, int], budget: int) -> DiagramView:
+def _part_view(
+    view: DiagramView, parts: list[Part], i: int, owner: dict[str, int], by_id: dict[str, ViewNode], budget: int
+) -> DiagramView:
     part = parts[i]
     inside = set(part.members)
-    by_id = {n.id: n for n in view.nodes}
     neighbours: dict[str, None] = {}
     links: dict[int, int] = {}  # other part -> how many of this part's edges go to it
     crossing: list[tuple[str, str, ViewEdge]] = []
