@@ -8,9 +8,10 @@ from functools import cached_property
 
 from generator.catalogue.prices import PriceCatalogue, PriceEntry
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.pricing.demand import Demand, demand_for
+from generator.pricing.demand import Demand, ServiceDemand, demand_for
 from generator.pricing.scenario import BASELINE, ScenarioService, apply_scenario
 from generator.schema import Model
+from generator.schema.aws import Service
 from generator.schema.cost import Scenario
 
 CENT = Decimal("0.01")
@@ -126,16 +127,46 @@ def _free_allowed(entry: PriceEntry, model: Model, scenario: Scenario) -> bool:
     return eligible
 
 
-def estimate(model: Model, catalogue: PriceCatalogue, scenario: Scenario = BASELINE) -> CostReport:
+class DemandMemo:
+    """What each service asks for under one scenario, kept across estimates of variants of one model
+    (the savings levers re-estimate the model with a few services changed): a service object that did
+    not change, with the same services placed in it, is not worked out again. Keyed by identity: the
+    memo holds every object it was asked about, so an identity is never reused while it lives."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self._seen: dict[int, tuple[Service, ScenarioService]] = {}
+        self._demand: dict[tuple[int, ...], tuple[ScenarioService, tuple, ServiceDemand]] = {}
+
+    def seen(self, service: Service) -> ScenarioService:
+        hit = self._seen.get(id(service))
+        if hit is None:
+            hit = self._seen[id(service)] = (service, apply_scenario(service, self.scenario))
+        return hit[1]
+
+    def demand(self, ss: ScenarioService, placed: tuple[ScenarioService, ...]) -> ServiceDemand:
+        key = (id(ss), *map(id, placed))
+        hit = self._demand.get(key)
+        if hit is None:
+            hit = self._demand[key] = (ss, placed, demand_for(ss, placed))
+        return hit[2]
+
+
+def estimate(
+    model: Model, catalogue: PriceCatalogue, scenario: Scenario = BASELINE, memo: DemandMemo | None = None
+) -> CostReport:
+    """The monthly cost of every service of the model under one scenario. `memo` (for this scenario)
+    carries demand over from earlier estimates of the same model with some services changed."""
+    memo = memo if memo is not None and memo.scenario is scenario else DemandMemo(scenario)
     pools: dict[str, Decimal] = {}
     services: list[ServiceCost] = []
-    seen = tuple(apply_scenario(service, scenario) for service in model.services)
+    seen = tuple(memo.seen(service) for service in model.services)
     in_vpc: dict[str, list[ScenarioService]] = {}
     for ss in seen:
         if ss.service.placement.vpc:
             in_vpc.setdefault(ss.service.placement.vpc, []).append(ss)
     for service, ss in zip(model.services, seen, strict=True):
-        demand = demand_for(ss, tuple(in_vpc.get(service.id, ())))
+        demand = memo.demand(ss, tuple(in_vpc.get(service.id, ())))
         discount = None
         if service.pricing.model != "on_demand":
             discount = catalogue.discount(service.kind, service.pricing.model, service.pricing.term_years)

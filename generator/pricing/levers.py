@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from generator.catalogue.prices import PriceCatalogue
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.pricing.estimate import CostReport, estimate
+from generator.pricing.estimate import CostReport, DemandMemo, estimate
 from generator.schema import Model
 from generator.schema.aws import Pricing, Service
 
@@ -27,11 +27,11 @@ def _with_services(model: Model, services: list[Service]) -> Model:
     return model.model_copy(update={"services": tuple(services)})
 
 
-def _delta(model: Model, changed: Model, catalogue: PriceCatalogue, report: CostReport) -> Decimal:
-    return estimate(changed, catalogue, report.scenario).total - report.total
+def _delta(changed: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Decimal:
+    return estimate(changed, catalogue, report.scenario, memo).total - report.total
 
 
-def free_tier(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
+def free_tier(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
     value = report.free_value
     kind = "always-free and 12-month" if report.free_tier_12_months else "always-free"
     return Lever(
@@ -43,20 +43,20 @@ def free_tier(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Le
     )
 
 
-def graviton(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
+def graviton(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
     arm = [s for s in model.services if s.kind in ARM_CAPABLE and s.sizing.architecture == "arm64"]
     x86 = [s for s in model.services if s.kind in ARM_CAPABLE and s.sizing.architecture == "x86_64"]
     if x86:
         moving = {s.id for s in x86}
         changed = [replace_arch(s, "arm64") if s.id in moving else s for s in model.services]
-        saving = -_delta(model, _with_services(model, changed), catalogue, report)
+        saving = -_delta(_with_services(model, changed), catalogue, report, memo)
         return Lever(
             "graviton", "Graviton (arm64)", "available", saving, f"Move {', '.join(s.id for s in x86)} to arm64."
         )
     if arm:
         moving = {s.id for s in arm}
         changed = [replace_arch(s, "x86_64") if s.id in moving else s for s in model.services]
-        saving = _delta(model, _with_services(model, changed), catalogue, report)
+        saving = _delta(_with_services(model, changed), catalogue, report, memo)
         return Lever(
             "graviton",
             "Graviton (arm64)",
@@ -71,7 +71,7 @@ def replace_arch(service: Service, arch: str) -> Service:
     return service.model_copy(update={"sizing": service.sizing.model_copy(update={"architecture": arch})})
 
 
-def commitments(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
+def commitments(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
     """1-year Savings Plans / reserved capacity for steady, always-on compute."""
     steady = [
         s
@@ -95,7 +95,7 @@ def commitments(model: Model, catalogue: PriceCatalogue, report: CostReport) -> 
         s.model_copy(update={"pricing": Pricing(model=_commitment(s.kind), term_years=1)}) if s.id in committing else s
         for s in model.services
     ]
-    saving = -_delta(model, _with_services(model, changed), catalogue, report)
+    saving = -_delta(_with_services(model, changed), catalogue, report, memo)
     return Lever(
         "commitments",
         "Savings Plans and reserved capacity",
@@ -110,13 +110,13 @@ def _commitment(kind: str) -> str:
     return SERVICE_KINDS[kind].commitment or "savings_plan"
 
 
-def spot(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
+def spot(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
     candidates = [s for s in model.services if s.kind == "ecs_fargate" and s.pricing.model != "spot"]
     if not candidates:
         return Lever("spot", "Fargate Spot", "not-applicable", Decimal(0), "No Fargate services on demand.")
     moving = {s.id for s in candidates}
     changed = [s.model_copy(update={"pricing": Pricing(model="spot")}) if s.id in moving else s for s in model.services]
-    saving = -_delta(model, _with_services(model, changed), catalogue, report)
+    saving = -_delta(_with_services(model, changed), catalogue, report, memo)
     return Lever(
         "spot",
         "Fargate Spot",
@@ -126,7 +126,7 @@ def spot(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
     )
 
 
-def no_nat(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
+def no_nat(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
     vpcs = [s for s in model.services if s.kind == "vpc"]
     nats = [s for s in model.services if s.kind == "nat_gateway"]
     price = catalogue.matching("nat_gateway", "hours", {})
@@ -145,7 +145,7 @@ def no_nat(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever
     )
 
 
-def storage_tiering(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
+def storage_tiering(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
     standard = [
         s
         for s in model.services
@@ -185,7 +185,7 @@ def storage_tiering(model: Model, catalogue: PriceCatalogue, report: CostReport)
     )
 
 
-def guardrails(model: Model, catalogue: PriceCatalogue, report: CostReport) -> Lever:
+def guardrails(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
     budget = model.cost.budget
     if budget is None:
         return Lever(
@@ -216,4 +216,7 @@ LEVERS = (free_tier, graviton, commitments, spot, no_nat, storage_tiering, guard
 
 
 def savings_levers(model: Model, catalogue: PriceCatalogue, report: CostReport) -> list[Lever]:
-    return [lever(model, catalogue, report) for lever in LEVERS]
+    """Every lever, each re-estimating the model with its change: the unchanged services' demand is
+    worked out once for all of them (DemandMemo)."""
+    memo = DemandMemo(report.scenario)
+    return [lever(model, catalogue, report, memo) for lever in LEVERS]
