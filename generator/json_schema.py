@@ -1,24 +1,56 @@
-"""The JSON Schema of the model, generated from the pydantic types and their docstrings."""
+"""The JSON Schema of the model, generated from the pydantic types and their docstrings.
+
+It ships with archgen (generator/schema/archgen.schema.json): commands read that file instead of
+generating it on every run, which needs the docstrings that pydantic only reads when asked to
+(values.WITH_DESCRIPTIONS). After changing a schema type, regenerate it:
+
+    python -m generator.json_schema          # writes the shipped file
+    python -m generator.json_schema --check  # exit 1 when it is out of date (the test suite does this)
+"""
 
 from __future__ import annotations
 
 import copy
 import json
+import os
+import sys
 from functools import cache
+from pathlib import Path
 
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.schema import Model
 from generator.schema.option import OptionInfo
 
 SCHEMA_ID = "https://archgen.dev/schema/model.json"
+SHIPPED = Path(__file__).resolve().parent / "schema" / "archgen.schema.json"
+DESCRIPTIONS = "ARCHGEN_SCHEMA_DESCRIPTIONS"  # see values.WITH_DESCRIPTIONS
 
 
 def model_json_schema() -> dict:
-    return copy.deepcopy(_model_json_schema())
+    return copy.deepcopy(_shipped())
 
 
 @cache
-def _model_json_schema() -> dict:
+def _shipped() -> dict:
+    return json.loads(schema_bytes())
+
+
+@cache
+def schema_bytes() -> bytes:
+    """The model's JSON Schema as archgen writes it (model/archgen.schema.json, `archgen schema`)."""
+    return SHIPPED.read_bytes()
+
+
+def generated_schema_bytes() -> bytes:
+    """The schema generated from the types now; in a process started with DESCRIPTIONS=1."""
+    from generator.values import WITH_DESCRIPTIONS  # noqa: PLC0415 - only the generator asks
+
+    if not WITH_DESCRIPTIONS:
+        raise RuntimeError(f"generate the schema in a process started with {DESCRIPTIONS}=1")
+    return (json.dumps(_generated(), indent=2, sort_keys=True) + "\n").encode()
+
+
+def _generated() -> dict:
     schema = Model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "archgen model"
@@ -58,5 +90,27 @@ def _usage_keys_per_kind(service: dict) -> None:
     ]
 
 
-def schema_bytes() -> bytes:
-    return (json.dumps(model_json_schema(), indent=2, sort_keys=True) + "\n").encode()
+def _generate_in_a_new_process() -> bytes:
+    import subprocess  # noqa: PLC0415 - a development command only
+
+    code = "import sys; from generator.json_schema import generated_schema_bytes as g; sys.stdout.buffer.write(g())"
+    run = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, DESCRIPTIONS: "1"}, capture_output=True, check=True
+    )
+    return run.stdout
+
+
+def main(argv: list[str]) -> int:
+    fresh = _generate_in_a_new_process()
+    if argv == ["--check"]:
+        if fresh == SHIPPED.read_bytes():
+            return 0
+        print(f"{SHIPPED} is out of date: run python -m generator.json_schema", file=sys.stderr)
+        return 1
+    SHIPPED.write_bytes(fresh)
+    print(f"wrote {SHIPPED}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

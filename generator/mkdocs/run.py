@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.errors import ExternalToolFailed
 from generator.mkdocs.config_check import check_mkdocs_config
+from generator.site.template_cache import template_bytecode
 
 PLUGIN_OFF = "ARCHGEN_PLUGIN_OFF"
 
@@ -49,8 +50,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         sanitize.install(config)
-        if warm is not None:
-            warm.apply(config.theme)
+        (warm or WarmTheme()).apply(config.theme)
         build(config)
     except MkDocsException as exc:
         detail = "; ".join(handler.messages[-3:]) or str(exc)
@@ -73,30 +73,18 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
 
 
 class WarmTheme:
-    """What a long-lived MkDocs process keeps from one build to the next.
+    """What MkDocs keeps from one build to the next in this process, and across processes.
 
-    - Compiled templates, as Jinja bytecode in memory. Jinja keys it by template name and source
-      checksum and runs it against each new environment, so filters and globals that plugins
-      install later still apply.
+    - Compiled templates (site/template_cache.py): in memory, and in the user's cache folder, so a
+      new process loads the theme's templates instead of compiling them. Jinja keys them by template
+      name and source checksum and runs them against each new environment, so filters and globals
+      that plugins install later still apply.
     - The list of the theme's files: MkDocs walks the theme folders (thousands of icon files) on
       every build to find static files, and the installed theme does not change while a process lives.
     """
 
     def __init__(self) -> None:
-        from jinja2 import BytecodeCache  # imported here: only the long-lived worker keeps templates warm
-
-        class MemoryBytecodeCache(BytecodeCache):
-            def __init__(self) -> None:
-                self.store: dict[str, bytes] = {}
-
-            def load_bytecode(self, bucket) -> None:
-                if bucket.key in self.store:
-                    bucket.bytecode_from_string(self.store[bucket.key])
-
-            def dump_bytecode(self, bucket) -> None:
-                self.store[bucket.key] = bucket.bytecode_to_string()
-
-        self.bytecode = MemoryBytecodeCache()
+        self.bytecode = template_bytecode()
         self.listings: dict[tuple[str, ...], list[str]] = {}
 
     def apply(self, theme) -> None:

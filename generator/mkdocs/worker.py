@@ -5,8 +5,9 @@ extensions, and compiling the theme's templates. The worker does that while arch
 validating the model and generating pages, on another core:
 
     parent  MkDocsWorker.start(config)  ->  python -m generator.mkdocs.worker CONFIG
-    child   warms up: imports, then a throwaway one-page build whose compiled templates and theme
-            file list it keeps (mkdocs_run.WarmTheme); waits for one JSON line {"docs_dir", "site_dir"}
+    child   warms up: imports MkDocs, loads the configuration (plugins, Markdown extensions), reads
+            the theme's file list and compiled templates (mkdocs_run.WarmTheme); no throwaway build;
+            waits for one JSON line {"docs_dir", "site_dir"}
     parent  worker.build(docs, site)    ->  the strict build runs; one JSON line answers
             {"ok": true} or {"ok": false, "error", "message", "hint"}
 
@@ -32,26 +33,6 @@ from generator.errors import ArchgenError, ExternalToolFailed, UsageError
 from generator.mkdocs.run import PLUGIN_OFF, WarmTheme, run_mkdocs
 
 _ERRORS = {"UsageError": UsageError, "ExternalToolFailed": ExternalToolFailed}
-
-# A page that touches the configured Markdown extensions' common paths, for the warm-up build.
-_WARM_UP_PAGE = """# Warm-up
-
-Text with `code`, **strong** and a [link](#warm-up).
-
-| a | b |
-|---|--:|
-| 1 | 2 |
-
-!!! note "Note"
-    Admonition.
-
-??? info "Details"
-    Hidden.
-
-```yaml
-key: value
-```
-"""
 
 
 class MkDocsWorker:
@@ -144,10 +125,13 @@ def _exit_when_the_parent_goes() -> None:
 
 
 def _warm_up(config_file: Path, warm: WarmTheme, scratch: Path) -> None:
-    """A throwaway build of one page with the project's configuration, in `scratch` (the parent's folder,
-    which the parent removes however the worker ends); every problem is ignored."""
+    """Everything a build needs before it has pages: MkDocs, the theme, the plugins and Markdown extensions
+    imported (loading the configuration imports them), the theme's Jinja environment made and its file
+    list read. No throwaway build: the theme's compiled templates come from the user's cache folder
+    (site/template_cache.py). `scratch` (the parent's empty folder, removed by the parent however the
+    worker ends) stands in for the docs folder, which may not exist yet. Every problem is ignored."""
     # imported here, in the worker process only: the parent never pays for MkDocs
-    from mkdocs.commands.build import build
+    from mkdocs.commands import build  # noqa: F401 - imported now, used by the real build
     from mkdocs.config import load_config
 
     logger = logging.getLogger("mkdocs")
@@ -155,12 +139,11 @@ def _warm_up(config_file: Path, warm: WarmTheme, scratch: Path) -> None:
     logger.setLevel(logging.CRITICAL + 1)
     logger.propagate = False
     try:
-        docs = scratch / "docs"
-        docs.mkdir()
-        (docs / "index.md").write_text(_WARM_UP_PAGE, encoding="utf-8")
-        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(scratch / "site"), strict=False)
+        config = load_config(str(config_file), docs_dir=str(scratch), site_dir=str(scratch / "site"), strict=False)
         warm.apply(config.theme)
-        build(config)
+        env = config.theme.get_env()
+        env.list_templates()
+        env.get_template("main.html")  # the page template and what it extends, compiled or loaded
     except BaseException:  # noqa: BLE001 - only a speed-up; the real build reports real problems
         pass
     finally:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.render import escape
 from generator.render.tables import to_markdown
+from generator.site.template_cache import template_bytecode
 from generator.index import anchor_for
 from generator.views.table import Table
 
@@ -39,6 +40,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=template_bytecode(),  # compiled once per machine, not once per build
     )
     env.filters["md"] = _escaper(escape.md_inline)
     env.filters["heading"] = _escaper(escape.md_heading)
