@@ -254,21 +254,31 @@ class Builder:
 
     def plain(self, text: str, location: Location):
         """A plain scalar resolved by YAML 1.2 core rules; numbers are bounded before Python converts them."""
-        if len(text) > self.limits.max_number_chars and (
-            INT10.match(text) or INT8.match(text) or INT16.match(text) or FLOAT.match(text)
-        ):
-            raise problem(
-                location,
-                "Y010",
-                f"number is {len(text):,} characters long, over the {self.limits.max_number_chars} limit",
-                "quote it if it is text; no quantity in a model needs this many digits",
-            )
-        try:
-            return resolve_plain(text)
-        except (ValueError, OverflowError):
-            raise problem(
-                location, "Y010", "number cannot be represented", "quote it if it is text, or write a smaller number"
-            ) from None
+        return resolve_bounded(text, location, self.limits)
+
+    @staticmethod
+    def plain_resolver(limits: Limits):
+        """`plain` for the C reader, which has no builder."""
+        return lambda text, location: resolve_bounded(text, location, limits)
+
+
+def resolve_bounded(text: str, location: Location, limits: Limits):
+    """A plain scalar resolved by YAML 1.2 core rules; numbers are bounded before Python converts them."""
+    if len(text) > limits.max_number_chars and (
+        INT10.match(text) or INT8.match(text) or INT16.match(text) or FLOAT.match(text)
+    ):
+        raise problem(
+            location,
+            "Y010",
+            f"number is {len(text):,} characters long, over the {limits.max_number_chars} limit",
+            "quote it if it is text; no quantity in a model needs this many digits",
+        )
+    try:
+        return resolve_plain(text)
+    except (ValueError, OverflowError):
+        raise problem(
+            location, "Y010", "number cannot be represented", "quote it if it is text, or write a smaller number"
+        ) from None
 
 
 def _copy(value):
