@@ -38,6 +38,9 @@ def _where(config_file: Path, node: Node) -> str:
     return f"{config_file.as_posix()}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
 
 
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _walk(node: Node):
     yield node
     if isinstance(node, MappingNode):
@@ -57,7 +60,9 @@ def check_mkdocs_config(config_file: Path) -> None:
             hint="run from the project root (where mkdocs.yml is) or pass --project",
         )
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # compose never runs tags
+        # compose never runs tags; libyaml's composer when PyYAML has it (the pure-Python one cost more
+        # than the rest of the check, and this runs before every build)
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_COMPOSER)
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
         raise MkDocsConfigRefused(
             f"{config_file.as_posix()} cannot be read as YAML: {exc}", hint="fix the YAML syntax of mkdocs.yml"

@@ -95,16 +95,33 @@ class WarmTheme:
             env = original()
             env.bytecode_cache = self.bytecode
             loader = env.loader
-            key = tuple(str(p) for p in getattr(loader, "searchpath", ()))
-            if key:
-                walk = loader.list_templates
+            folders = tuple(str(p) for p in getattr(loader, "searchpath", ()))
+            if folders:
+                follow = getattr(loader, "followlinks", False)
 
                 def list_templates() -> list[str]:
-                    if key not in self.listings:
-                        self.listings[key] = walk()
-                    return list(self.listings[key])
+                    if folders not in self.listings:
+                        self.listings[folders] = theme_files(folders, followlinks=follow)
+                    return list(self.listings[folders])
 
                 loader.list_templates = list_templates
             return env
 
         theme.get_env = get_env
+
+
+def theme_files(folders: tuple[str, ...], *, followlinks: bool = False) -> list[str]:
+    """What Jinja's FileSystemLoader lists, less every path with a part that starts with a dot.
+
+    MkDocs lists the theme's files to copy its static ones, and drops every such path itself (its
+    `.*` and `*/.*` patterns); Material keeps its 14,000 icons under `.icons/`, so walking into that
+    folder and matching each icon against MkDocs' patterns was 0.1 s of every build for nothing.
+    """
+    found = set()
+    for folder in folders:
+        for here, subfolders, files in os.walk(folder, followlinks=followlinks):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            relative = os.path.relpath(here, folder).replace(os.path.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            found.update(prefix + name for name in files if not name.startswith("."))
+    return sorted(found)
