@@ -22,8 +22,17 @@ def find_dot() -> str:
     return dot
 
 
-@lru_cache(maxsize=1)
+_version_lock = threading.Lock()
+
+
 def dot_version() -> str:
+    """Graphviz's version line, asked once per process (layout threads ask at once: one `dot -V`)."""
+    with _version_lock:
+        return _dot_version()
+
+
+@lru_cache(maxsize=1)
+def _dot_version() -> str:
     proc = subprocess.run([find_dot(), "-V"], capture_output=True, text=True, timeout=30)
     return (proc.stderr or proc.stdout).strip()
 
