@@ -119,14 +119,21 @@ def _analyse_one(
     only: tuple[str, ...] | None = None,
     prefix: str = "",
     named: str = "",
+    base_files: tuple[str, ...] = (),
 ) -> Analysis:
+    """One model's analysis; for an option, `base_files` are the proposal's own files, whose prose the
+    site renders with the proposal's figures: only prose the option writes is checked against its own."""
     index = ModelIndex(loaded.model)
     reports = estimate_all(loaded.model, catalogue)
     planned = tuple(plan_views(index, only=only, prefix=prefix, named=named)) if views is None else views
     fallback = Location(loaded.files[0], 1, 1)
     unpriced = (
         tuple(unpriced_diagnostics(loaded.model, loaded.source_map, catalogue, reports, fallback))
-        + tuple(figure_diagnostics(loaded.model, loaded.source_map, reports, fallback))
+        + tuple(
+            d
+            for d in figure_diagnostics(loaded.model, loaded.source_map, reports, fallback)
+            if d.location.file not in base_files
+        )
         + tuple(stale_price_diagnostics(loaded.model, loaded.source_map, reports, fallback, build_date()))
     )
     return Analysis(loaded, index, catalogue, reports, planned, (), unpriced)
@@ -146,7 +153,9 @@ def analyse(
     analysed = tuple(
         OptionAnalysis(
             o,
-            _analyse_one(o.loaded, catalogue, no_views, ("deployment",), f"option-{o.info.id}-", o.info.title),
+            _analyse_one(
+                o.loaded, catalogue, no_views, ("deployment",), f"option-{o.info.id}-", o.info.title, loaded.files
+            ),
             tuple(element_changes(loaded.model, o.loaded.model)),
         )
         for o in options

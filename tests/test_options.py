@@ -65,3 +65,25 @@ def test_each_option_diagram_names_its_option(project: Path) -> None:
     titles = [v.title for o in analysis.options for v in o.analysis.views]
     assert len(titles) == len(set(titles)) == 2
     assert all(", option: " in t for t in titles)
+
+
+def test_an_option_is_not_blamed_for_figures_in_the_proposals_prose(project: Path) -> None:
+    """ADR-001 quotes the load balancer's cost; the Lambda option removes the load balancer. The site renders
+    the ADR with the proposal's figures, so that is no problem; the example builds without warnings."""
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "C103" not in result.stderr
+
+
+def test_figures_in_an_options_own_prose_are_checked_against_the_option(project: Path) -> None:
+    option = project / "model" / "options" / "api-on-lambda.yaml"
+    option.write_text(
+        option.read_text()
+        + "decisions:\n  - id: adr-009-lambda\n    title: Lambda\n    status: proposed\n    date: '2026-12-01'\n"
+        "    context: Cost.\n    decision: Lambda.\n    consequences: No more {cost.api_lb.growth} for the ALB.\n"
+    )
+    result = run_cli("build", "--no-site", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert (
+        "model/options/api-on-lambda.yaml" in result.stderr and "{cost.api_lb.growth} names no figure" in result.stderr
+    )

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 from generator.clock import build_date
+from generator.errors import ArchgenError
+from generator.render.graphviz_tool import dot_version
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STAMP = Path(".archgen-cache") / "build-stamp.json"
 OUTPUTS = ("docs", "diagrams_out", "site")
+
+
+_CODE_AND_DATA = (".py", ".c", ".yaml", ".j2", ".md", ".css", ".json")  # what a build's output depends on
 
 
 def _hash_files(digest, root: Path, files) -> None:
@@ -26,15 +29,8 @@ def input_fingerprint(project: Path, model: Path, flags: str) -> str:
     """Everything a build reads: archgen's own code and data, the model, mkdocs.yml, Graphviz's version
     and the build's date (prices too old for the model are flagged)."""
     digest = hashlib.sha256(flags.encode() + b"\0" + build_date().isoformat().encode() + b"\0")
-    _hash_files(
-        digest,
-        PACKAGE,
-        [
-            p
-            for p in PACKAGE.rglob("*")
-            if p.is_file() and p.suffix in (".py", ".yaml", ".j2", ".md", ".css") and "__pycache__" not in p.parts
-        ],
-    )
+    package = [p for p in PACKAGE.rglob("*") if p.suffix in _CODE_AND_DATA and "__pycache__" not in p.parts]
+    _hash_files(digest, PACKAGE, [p for p in package if p.is_file()])
     if model.is_dir():
         _hash_files(digest, model, [p for p in model.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml")])
     elif model.is_file():
@@ -43,11 +39,10 @@ def input_fingerprint(project: Path, model: Path, flags: str) -> str:
         return ""
     config = project / "mkdocs.yml"
     digest.update(config.read_bytes() if config.is_file() else b"-")
-    dot = shutil.which("dot")
-    if dot is None:
+    try:  # the layouts ask for it too: one `dot -V` per build
+        digest.update(dot_version().encode())
+    except ArchgenError:  # no Graphviz: no fingerprint, so the full build runs and says so
         return ""
-    version = subprocess.run([dot, "-V"], capture_output=True, timeout=30)
-    digest.update(version.stderr + version.stdout)
     return digest.hexdigest()
 
 
