@@ -68,11 +68,15 @@ def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
     for s in m.services:
         if SERVICE_KINDS[s.kind].scope == "global":
             where[s.id] = "edge"
+    in_vpc: dict[str, list[Service]] = {}  # each VPC's services in model order, gathered once
+    for s in m.services:
+        if s.placement.vpc:
+            in_vpc.setdefault(s.placement.vpc, []).append(s)
     for vpc in index.of_kind("vpc"):
         region_id = f"region_{index.region_of(vpc)}"
         clusters.append(ViewCluster(f"vpc_{vpc.id}", vpc.name, "vpc", region_id))
         where[vpc.id] = f"vpc_{vpc.id}"
-        _place_in_vpc(m, vpc, clusters, where)
+        _place_in_vpc(in_vpc.get(vpc.id, []), vpc, clusters, where)
     categories: list[tuple[str, str]] = []
     for s in m.services:
         if s.id in where:
@@ -89,7 +93,7 @@ def _clusters(index: ModelIndex) -> tuple[list[ViewCluster], dict[str, str]]:
     return clusters, where
 
 
-def _place_in_vpc(m, vpc: Service, clusters: list[ViewCluster], where: dict[str, str]) -> None:
+def _place_in_vpc(placed: list[Service], vpc: Service, clusters: list[ViewCluster], where: dict[str, str]) -> None:
     """Subnets inside Availability Zones: a resource in one AZ sits in that AZ's subnet (AZ a); one that
     spans AZs sits in a subnet band that names the AZs it spans."""
     vid = f"vpc_{vpc.id}"
@@ -101,7 +105,7 @@ def _place_in_vpc(m, vpc: Service, clusters: list[ViewCluster], where: dict[str,
             clusters.append(cluster)
 
     for tier in ("public", "private", "isolated"):
-        members = [s for s in m.services if s.placement.vpc == vpc.id and s.placement.subnet == tier]
+        members = [s for s in placed if s.placement.subnet == tier]
         for s in members:
             zones = zones_used(s)
             if zones >= 2:
@@ -114,8 +118,8 @@ def _place_in_vpc(m, vpc: Service, clusters: list[ViewCluster], where: dict[str,
                 cid, label = f"subnet_{vpc.id}_{tier}_a", _SUBNET_LABELS[tier].removesuffix("s")
             add(ViewCluster(cid, label, "subnet", parent))
             where[s.id] = cid
-    for s in m.services:
-        if s.placement.vpc == vpc.id and s.id not in where:
+    for s in placed:
+        if s.id not in where:
             where[s.id] = vid
 
 

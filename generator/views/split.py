@@ -39,7 +39,12 @@ def split_view(view: DiagramView, budget: int, partition: Mapping[str, tuple[str
         return [replace(view, warnings=view.warnings + (_over(view, budget),))]
     owner = {member: i for i, part in enumerate(parts) for member in part.members}
     by_id = {n.id: n for n in view.nodes}
-    pieces = [_part_view(view, parts, i, owner, by_id, budget) for i in range(len(parts))]
+    touching: dict[str, list[int]] = {}  # node id -> positions of its edges: each part reads its own
+    for position, edge in enumerate(view.edges):
+        touching.setdefault(edge.source, []).append(position)
+        if edge.target != edge.source:
+            touching.setdefault(edge.target, []).append(position)
+    pieces = [_part_view(view, parts, i, owner, by_id, touching, budget) for i in range(len(parts))]
     return [_overview(view, parts, owner, budget)] + pieces
 
 
@@ -136,16 +141,23 @@ def _counted(edges: list[tuple[str, str, ViewEdge]], exact: set[str]) -> tuple[V
 
 
 def _part_view(
-    view: DiagramView, parts: list[Part], i: int, owner: dict[str, int], by_id: dict[str, ViewNode], budget: int
+    view: DiagramView,
+    parts: list[Part],
+    i: int,
+    owner: dict[str, int],
+    by_id: dict[str, ViewNode],
+    touching: dict[str, list[int]],
+    budget: int,
 ) -> DiagramView:
+    """One part: its members, the neighbours they talk to, a box per other part they talk to (as many as
+    fit). Reads only its members' edges, in the view's order (all parts together read each edge twice)."""
     part = parts[i]
     inside = set(part.members)
     neighbours: dict[str, None] = {}
     links: dict[int, int] = {}  # other part -> how many of this part's edges go to it
     crossing: list[tuple[str, str, ViewEdge]] = []
-    for e in view.edges:
-        if e.source not in inside and e.target not in inside:
-            continue
+    for position in sorted({p for member in part.members for p in touching.get(member, ())}):
+        e = view.edges[position]
         for end in (e.source, e.target):
             if end not in inside:
                 if end in owner:
@@ -163,10 +175,11 @@ def _part_view(
     proxies = {j: _proxy(parts[j]) for j in sorted(shown)}
     rest = [j for j in links if j not in proxies]
     alias: dict[str, str] = {k: v.id for k, v in folded.items()}
-    alias.update({m: proxies[owner[m]].id for m in owner if owner[m] in proxies})
+    ends = [end for s, t, _ in crossing for end in (s, t) if end in owner and end not in inside]
+    alias.update({m: proxies[owner[m]].id for m in ends if owner[m] in proxies})
     if rest:
         others = _others(view, rest, parts)
-        alias.update({m: others.id for m in owner if owner[m] in rest})
+        alias.update({m: others.id for m in ends if owner[m] not in proxies})
         boxes.append(others)
     drawn = [by_id[m] for m in part.members] + [n for n in outer if n.id not in folded]
     drawn += boxes + list(proxies.values())
