@@ -187,3 +187,11 @@ def test_a_budget_shared_over_files_is_counted_the_same(monkeypatch) -> None:
         with pytest.raises(YamlProblem) as caught:
             yaml_nodes.load_yaml(text, "g.yaml", DEFAULT_LIMITS, budget)
         assert caught.value.diagnostic.code == "Y004"
+
+
+def test_version_says_which_reader_runs() -> None:
+    from tests.conftest import run_cli
+
+    result = run_cli("--version", cwd=ROOT)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "YAML reader: C (libyaml)"

@@ -38,7 +38,10 @@ app = typer.Typer(
 
 def version_callback(value: bool) -> None:
     if value:
-        out.print(f"archgen {__version__}", markup=False)
+        from generator.parse.yaml_nodes import _fastyaml  # noqa: PLC0415 - only --version asks
+
+        reader = "C (libyaml)" if _fastyaml is not None else "Python (the C reader was not built: install libyaml-dev)"
+        out.print(f"archgen {__version__}\nYAML reader: {reader}", markup=False)
         raise typer.Exit(0)
 
 
