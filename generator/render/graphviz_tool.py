@@ -7,10 +7,10 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import ArchgenError, ExternalToolFailed, ToolMissing
+from generator.render import graphviz_version
 
 MISSING_HINT = "install Graphviz from Debian's packages: `sudo apt-get install graphviz` (or run ./run build)"
 
@@ -22,19 +22,12 @@ def find_dot() -> str:
     return dot
 
 
-_version_lock = threading.Lock()
-
-
 def dot_version() -> str:
-    """Graphviz's version line, asked once per process (layout threads ask at once: one `dot -V`)."""
-    with _version_lock:
-        return _dot_version()
-
-
-@lru_cache(maxsize=1)
-def _dot_version() -> str:
-    proc = subprocess.run([find_dot(), "-V"], capture_output=True, text=True, timeout=30)
-    return (proc.stderr or proc.stdout).strip()
+    """Graphviz's version line (graphviz_version.py), or ToolMissing."""
+    version = graphviz_version.dot_version()
+    if version is None:
+        find_dot()  # raises ToolMissing with the hint
+    return version
 
 
 # Layouts run beside the rest of the build (pages, MkDocs), which waits for them only at the end.

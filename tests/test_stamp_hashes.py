@@ -1,0 +1,54 @@
+"""The no-change check reads a file again unless its size and modification time are what they were when
+it was hashed, well after it was written (as git's index does); a damaged table is ignored."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from generator.publish.stamp import RACY_NS, FileHashes
+
+
+def _sha(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def test_an_edit_is_seen_even_with_the_same_size(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_bytes(b"one")
+    old = f.stat().st_mtime_ns - 10 * RACY_NS
+    os.utime(f, ns=(old, old))
+    hashes = FileHashes({})
+    assert hashes.sha256(f) == _sha(b"one")
+    f.write_bytes(b"two")  # same size, new time
+    assert hashes.sha256(f) == _sha(b"two")
+
+
+def test_a_file_hashed_right_after_it_was_written_is_read_again(tmp_path: Path) -> None:
+    """Written, hashed and rewritten within one clock tick: size and time match, the content does not."""
+    f = tmp_path / "a.md"
+    f.write_bytes(b"one")
+    hashes = FileHashes({})
+    hashes.sha256(f)
+    mtime = f.stat().st_mtime_ns
+    f.write_bytes(b"two")
+    os.utime(f, ns=(mtime, mtime))
+    assert FileHashes(hashes.table()).sha256(f) == _sha(b"two")
+
+
+def test_an_old_unchanged_file_is_not_read(tmp_path: Path, monkeypatch) -> None:
+    f = tmp_path / "a.md"
+    f.write_bytes(b"one")
+    info = f.stat()
+    known = {str(f): [info.st_size, info.st_mtime_ns, info.st_mtime_ns + 3 * RACY_NS, _sha(b"one").hex()]}
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read")))
+    hashes = FileHashes(known)
+    assert hashes.sha256(f) == _sha(b"one") and not hashes.refreshed
+
+
+def test_a_damaged_table_is_ignored(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_bytes(b"one")
+    for files in ("nonsense", {str(f): "x"}, {str(f): [1, 2, "3", "00"]}, {str(f): [3, 0, 9**20, "zz"]}):
+        assert FileHashes.from_stamp({"files": files}).sha256(f) == _sha(b"one")
