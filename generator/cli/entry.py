@@ -5,6 +5,7 @@ Everything else is handed to `generator.cli.app.main`, with the input fingerprin
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,6 +40,9 @@ def main() -> None:
     answered, inputs = _fast_build(sys.argv[1:])
     if answered:
         return
+    # archgen's model types run no pydantic plugins: looking for them scans every installed package's
+    # entry points (15-25 ms of every command), and a plugin would see all model text
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     # imported here: an unchanged build is answered without loading Typer, rich or pydantic
     from generator.cli.app import main as cli_main
 
