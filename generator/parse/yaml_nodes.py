@@ -36,6 +36,7 @@ try:  # the C reader for the common case (parse/_fastyaml.c), built when libyaml
     from generator.parse import _fastyaml
 except ImportError:  # pragma: no cover - the Python reader below does everything, only slower
     _fastyaml = None
+C_READER = _fastyaml is not None
 
 _NODE_EVENTS = (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent)
 
