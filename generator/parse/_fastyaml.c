@@ -41,14 +41,20 @@ typedef struct {
 } Reader;
 
 static PyObject *location(Reader *r, yaml_mark_t mark) {
-    /* a Location named tuple made as tuple.__new__(Location, ...) makes it: allocated as the subtype,
-     * items set in place (Location has no fields of its own beyond the tuple's) */
     PyObject *line = PyLong_FromSize_t(mark.line + 1);
     PyObject *column = line ? PyLong_FromSize_t(mark.column + 1) : NULL;
-    PyObject *loc = column ? ((PyTypeObject *)r->location_type)->tp_alloc((PyTypeObject *)r->location_type, 3) : NULL;
-    if (loc == NULL) {
+    if (column == NULL) {
         Py_XDECREF(line);
-        Py_XDECREF(column);
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030E0000
+    /* tuple.__new__(Location, ...) without its argument tuples: allocated as the subtype, items set in
+     * place (Location adds no fields to the tuple's). Python 3.14 caches a tuple's hash in the object,
+     * which only tuple's own constructor sets up: the general path below is taken there. */
+    PyObject *loc = ((PyTypeObject *)r->location_type)->tp_alloc((PyTypeObject *)r->location_type, 3);
+    if (loc == NULL) {
+        Py_DECREF(line);
+        Py_DECREF(column);
         return NULL;
     }
     Py_INCREF(r->display);
@@ -56,6 +62,17 @@ static PyObject *location(Reader *r, yaml_mark_t mark) {
     PyTuple_SET_ITEM(loc, 1, line);
     PyTuple_SET_ITEM(loc, 2, column);
     return loc;
+#else
+    PyObject *fields = PyTuple_Pack(3, r->display, line, column);
+    Py_DECREF(line);
+    Py_DECREF(column);
+    PyObject *args = fields ? PyTuple_Pack(1, fields) : NULL;
+    Py_XDECREF(fields);
+    if (args == NULL) return NULL;
+    PyObject *loc = PyTuple_Type.tp_new((PyTypeObject *)r->location_type, args, NULL);
+    Py_DECREF(args);
+    return loc;
+#endif
 }
 
 static PyObject *path_with(PyObject *path, PyObject *last) {
