@@ -93,7 +93,7 @@ def measure(size: int, project: Path, repeat: int, build: bool) -> dict:
 
 def report(results: list[dict]) -> str:
     dot = subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()
-    reader = "C (libyaml)" if yaml_nodes._fastyaml is not None else "Python"
+    reader = "C (libyaml)" if yaml_nodes.C_READER else "Python"
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {dot}; "
         f"YAML reader: {reader}; {time.strftime('%Y-%m-%d')}",

@@ -39,7 +39,7 @@ def _shipped() -> dict:
 def schema_bytes() -> bytes:
     """The model's JSON Schema as archgen writes it (model/archgen.schema.json, `archgen schema`): keys
     sorted. The shipped file keeps the types' own order, which the reference page follows."""
-    return (json.dumps(json.loads(SHIPPED.read_bytes()), indent=2, sort_keys=True) + "\n").encode()
+    return (json.dumps(_shipped(), indent=2, sort_keys=True) + "\n").encode()
 
 
 def generated_schema_bytes() -> bytes:

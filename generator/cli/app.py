@@ -38,9 +38,9 @@ app = typer.Typer(
 
 def version_callback(value: bool) -> None:
     if value:
-        from generator.parse.yaml_nodes import _fastyaml  # noqa: PLC0415 - only --version asks
+        from generator.parse.yaml_nodes import C_READER  # noqa: PLC0415 - only --version asks
 
-        reader = "C (libyaml)" if _fastyaml is not None else "Python (the C reader was not built: install libyaml-dev)"
+        reader = "C (libyaml)" if C_READER else "Python (the C reader was not built: install libyaml-dev)"
         out.print(f"archgen {__version__}\nYAML reader: {reader}", markup=False)
         raise typer.Exit(0)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -16,17 +15,17 @@ MISSING_HINT = "install Graphviz from Debian's packages: `sudo apt-get install g
 
 
 def find_dot() -> str:
-    dot = shutil.which("dot")
+    dot = graphviz_version.find_on_path("dot")  # the same lookup as the version's: one `dot` for both
     if dot is None:
         raise ToolMissing("Graphviz's `dot` program was not found on PATH", hint=MISSING_HINT)
     return dot
 
 
 def dot_version() -> str:
-    """Graphviz's version line (graphviz_version.py), or ToolMissing."""
+    """Graphviz's version line (graphviz_version.py); ToolMissing without Graphviz."""
     version = graphviz_version.dot_version()
     if version is None:
-        find_dot()  # raises ToolMissing with the hint
+        raise ToolMissing(f"`dot -V` could not be run ({find_dot()})", hint=MISSING_HINT)  # or not found
     return version
 
 
