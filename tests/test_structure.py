@@ -15,7 +15,7 @@ MAX_FUNCTION_LINES = 60
 
 
 def test_import_contracts_hold() -> None:
-    """Stages import only earlier stages; only the edges import jinja2, diagrams, mkdocs, subprocess, typer, rich."""
+    """Stages import only earlier stages; only the edges import jinja2, diagrams, mkdocs, subprocess, click, rich."""
     result = subprocess.run([BIN / "lint-imports"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout

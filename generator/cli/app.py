@@ -1,11 +1,10 @@
-"""The `archgen` Typer app: the commands, and the last-resort boundary for internal errors."""
+"""The `archgen` command group (click): the commands, and the last-resort boundary for internal errors."""
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
 
-import typer
+import click
 
 from generator import __version__
 from generator.cli import (
@@ -23,36 +22,36 @@ from generator.cli import (
 )
 from generator.cli.boundary import ArchgenGroup
 from generator.cli.common import err, out
+from generator.cli.completion import completion_options
 from generator.errors import EXIT_INVALID
 
-app = typer.Typer(
-    name="archgen",
-    cls=ArchgenGroup,
-    help="Architecture as code: validate a C4 + AWS Well-Architected model and render the proposal site.",
-    no_args_is_help=True,
-    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
 
-
-def version_callback(value: bool) -> None:
-    if value:
+def version_callback(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         from generator.parse.yaml_nodes import C_READER  # noqa: PLC0415 - only --version asks
 
         reader = "C (libyaml)" if C_READER else "Python (the C reader was not built: install libyaml-dev)"
         out.print(f"archgen {__version__}\nYAML reader: {reader}", markup=False)
-        raise typer.Exit(0)
+        ctx.exit(0)
 
 
-@app.callback()
-def root(
-    version: Annotated[
-        Optional[bool],
-        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
-    ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
-) -> None:
+@click.group(
+    "archgen",
+    cls=ArchgenGroup,
+    help="Architecture as code: validate a C4 + AWS Well-Architected model and render the proposal site.",
+    context_settings={"help_option_names": ["--help"], "max_content_width": 110},
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=version_callback,
+    help="Show the version and exit.",
+)
+@click.option("--debug", is_flag=True, expose_value=False, help="Show tracebacks of internal errors.")
+@completion_options
+def app() -> None:
     """archgen: architecture proposals as a build artefact."""
 
 
@@ -67,7 +66,7 @@ def main(input_fingerprint: str = "") -> None:
     """Run the CLI; `input_fingerprint` is the entry point's hash of a build's inputs, when it made one."""
     debug = "--debug" in sys.argv[1:]
     try:
-        app(prog_name="archgen", obj={"input_fingerprint": input_fingerprint})
+        app.main(prog_name="archgen", obj={"input_fingerprint": input_fingerprint})
     except SystemExit:
         raise
     except KeyboardInterrupt:

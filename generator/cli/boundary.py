@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 
-import typer
-from typer.core import TyperGroup
+import click
 
 from generator.cli.common import err
 from generator.diagnostics import render_github, render_json, render_text
@@ -32,12 +31,16 @@ def show_error(exc: ArchgenError) -> None:
         err.print(f"  hint: {exc.hint}", markup=False)
 
 
-class ArchgenGroup(TyperGroup):
-    """The command group: any ArchgenError a command raises is shown here and sets the exit code."""
+class ArchgenGroup(click.Group):
+    """The command group: any ArchgenError a command raises is shown here and sets the exit code.
+    Commands are listed in the order they were added, as `archgen --help` shows them."""
 
-    def invoke(self, ctx):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ArchgenError as exc:
             show_error(exc)
-            raise typer.Exit(exc.exit_code) from None
+            raise click.exceptions.Exit(exc.exit_code) from None

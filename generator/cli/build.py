@@ -3,15 +3,14 @@
 import errno
 import os
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from generator.cli.common import ModelArg, StrictOpt, err, out, refuse_if_strict
+from generator.cli.common import err, model_argument, option, out, refuse_if_strict, strict_option
 from generator.errors import ArchgenError, UsageError
 from generator.publish import stamp
 
-ProjectOpt = Annotated[Path, typer.Option("--project", help="Project root: where mkdocs.yml, docs/ and site/ live.")]
+project_option = option("--project", help="Project root: where mkdocs.yml, docs/ and site/ live.", default=Path("."))
 
 
 def build_summary(built, *, site: bool) -> str:
@@ -72,24 +71,37 @@ def _generate_and_publish(model: Path, project: Path, no_site: bool, no_cache: b
 
 def _all_sources(analysis) -> dict[str, str]:
     sources = dict(analysis.loaded.sources)
-    for option in analysis.options:
-        sources.update(option.option.loaded.sources)
+    for analysed_option in analysis.options:
+        sources.update(analysed_option.option.loaded.sources)
     return sources
 
 
-def build(
-    ctx: typer.Context,
-    model: ModelArg = Path("model"),
-    project: ProjectOpt = Path("."),
-    no_site: Annotated[bool, typer.Option("--no-site", help="Generate docs/ and diagrams_out/ only.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every diagram again.")] = False,
-    strict: StrictOpt = False,
-) -> None:
+@click.command("build")
+@model_argument
+@project_option
+@option("--no-site", help="Generate docs/ and diagrams_out/ only.", is_flag=True)
+@option("--no-cache", help="Lay out every diagram again.", is_flag=True)
+@strict_option
+@click.pass_obj
+def build_command(obj: dict | None, model: Path, project: Path, no_site: bool, no_cache: bool, strict: bool) -> None:
     """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
+    handed = (obj or {}).get("input_fingerprint", "")  # the entry point's, for this same build
+    build(model, project, no_site=no_site, no_cache=no_cache, strict=strict, input_fingerprint=handed)
+
+
+def build(
+    model: Path,
+    project: Path,
+    *,
+    no_site: bool = False,
+    no_cache: bool = False,
+    strict: bool = False,
+    input_fingerprint: str = "",
+) -> None:
+    """`archgen build`; `input_fingerprint` is the entry point's hash of this same build's inputs, if any."""
     folders = ("docs", "diagrams_out") if no_site else stamp.OUTPUTS
     flags = f"site={not no_site}" + (" strict" if strict else "")
-    handed = (ctx.obj or {}).get("input_fingerprint", "")  # the entry point's, for this same build
-    inputs = handed or stamp.input_fingerprint(project, model, flags)
+    inputs = input_fingerprint or stamp.input_fingerprint(project, model, flags)
     previous = None if no_cache else stamp.unchanged(project, inputs, folders)
     if previous is not None:
         summary, warnings = previous
@@ -130,12 +142,12 @@ def build(
     out.print(summary if changed else summary.replace("built ", "up to date: ", 1), markup=False)
 
 
-def serve(
-    model: ModelArg = Path("model"),
-    project: ProjectOpt = Path("."),
-    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = None,
-    address: Annotated[str, typer.Option("--address", help="Where to serve.")] = "127.0.0.1:8000",
-) -> None:
+@click.command()
+@model_argument
+@project_option
+@option("--port", help="Port on 127.0.0.1.", type=click.IntRange(1, 65535))
+@option("--address", help="Where to serve.", default="127.0.0.1:8000", type=str)
+def serve(model: Path, project: Path, port: int | None, address: str) -> None:
     """Preview the site; pages are regenerated whenever a model file changes (through the mkdocs plugin)."""
     config = project / "mkdocs.yml"
     if not config.is_file():
@@ -171,6 +183,6 @@ def serve(
             os.environ["ARCHGEN_MODEL"] = previous
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(build)
-    app.command()(serve)
+def register(group: click.Group) -> None:
+    group.add_command(build_command)
+    group.add_command(serve)

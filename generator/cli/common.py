@@ -1,4 +1,5 @@
-"""What every command shares: consoles, option types, and how diagnostics and warnings are printed."""
+"""What every command shares: consoles, the options several commands take, and how diagnostics and
+warnings are printed."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from generator.diagnostics import printable, render_github, render_text
 from generator.errors import ArchgenError, ModelInvalid
@@ -51,8 +51,29 @@ class DiagFormat(str, Enum):
     json = "json"
 
 
-ModelArg = Annotated[Path, typer.Argument(help="Model folder or YAML file.", show_default=True)]
-FormatOpt = Annotated[DiagFormat, typer.Option("--format", "-f", help="How to print diagnostics.")]
+def argument(name: str, help: str, default=None, *, type=None, required: bool = False):  # noqa: A002 - click's names
+    """A positional argument with help (a Path unless `type` says otherwise), optional unless `required`."""
+    # click tells "no default" from a default of None: pass one only when there is one
+    given = {} if default is None else {"default": default}
+    return click.argument(
+        name,
+        help=help if default is None else f"{help}  [default: {default}]",
+        required=required,
+        type=type or click.Path(path_type=Path),
+        **given,
+    )
+
+
+def option(*names: str, help: str, **kwargs):  # noqa: A002 - click's own name
+    """An option; a Path unless a type, an Enum default or a flag says otherwise."""
+    default = kwargs.get("default")
+    if "type" not in kwargs and not kwargs.get("is_flag"):
+        kwargs["type"] = click.Choice(type(default)) if isinstance(default, Enum) else click.Path(path_type=Path)
+    return click.option(*names, help=help, show_default=kwargs.pop("show_default", default is not None), **kwargs)
+
+
+model_argument = argument("model", "Model folder or YAML file.", Path("model"))
+format_option = option("--format", "-f", "fmt", help="How to print diagnostics.", default=DiagFormat.text)
 
 
 @contextmanager
@@ -65,9 +86,9 @@ def diagnostics_as(fmt: DiagFormat) -> Iterator[None]:
         raise
 
 
-StrictOpt = Annotated[
-    bool, typer.Option("--strict", help="Treat what cannot be priced as an error (exit 1) instead of a warning.")
-]
+strict_option = option(
+    "--strict", help="Treat what cannot be priced as an error (exit 1) instead of a warning.", is_flag=True
+)
 
 
 def refuse_if_strict(strict: bool, warnings, sources: dict[str, str]) -> None:
@@ -91,7 +112,7 @@ def write_output(output: Path, data: bytes) -> None:
     from generator.publish.staging import write_file_atomic
 
     if str(output) == "-":
-        typer.echo(data.decode(), nl=False)
+        click.echo(data.decode(), nl=False)
         return
     try:
         write_file_atomic(output, data)

@@ -3,13 +3,16 @@
 import json
 from pathlib import Path
 
-import typer
+import click
 
-from generator.cli.common import ModelArg, out
-from generator.cli.cost import TableFormat, TableFormatOpt, analysed
+from generator.cli.common import model_argument, out
+from generator.cli.cost import TableFormat, analysed, table_format_option
 
 
-def compare(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
+@click.command()
+@model_argument
+@table_format_option
+def compare(model: Path, fmt: TableFormat) -> None:
     """Compare the proposal with the options in model/options/: cost per scenario, risk, availability."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.render.options import options_json
@@ -26,5 +29,5 @@ def compare(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.t
     out.print((to_markdown if fmt is TableFormat.markdown else to_text)(comparison_table(a.model, rows)), markup=False)
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(compare)
+def register(group: click.Group) -> None:
+    group.add_command(compare)

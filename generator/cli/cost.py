@@ -3,11 +3,10 @@
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from generator.cli.common import ModelArg, StrictOpt, out, print_warnings, refuse_if_strict
+from generator.cli.common import err, model_argument, option, out, print_warnings, refuse_if_strict, strict_option
 from generator.errors import UsageError
 
 
@@ -17,7 +16,7 @@ class TableFormat(str, Enum):
     json = "json"
 
 
-TableFormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+table_format_option = option("--format", "-f", "fmt", help="Output format.", default=TableFormat.table)
 
 
 def analysed(model: Path, *, with_options: bool = False):
@@ -33,14 +32,12 @@ def analysed(model: Path, *, with_options: bool = False):
     return analyse(load_model(model), views=False)
 
 
-def cost(
-    model: ModelArg = Path("model"),
-    fmt: TableFormatOpt = TableFormat.table,
-    strict: StrictOpt = False,
-    scenario: Annotated[
-        Optional[str], typer.Option("--scenario", "-s", help="One scenario by id; default: all side by side.")
-    ] = None,
-) -> None:
+@click.command()
+@model_argument
+@table_format_option
+@strict_option
+@option("--scenario", "-s", help="One scenario by id; default: all side by side.", type=str)
+def cost(model: Path, fmt: TableFormat, strict: bool, scenario: str | None) -> None:
     """Print the monthly cost estimate per service and scenario, with savings levers and the budget."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.parse.suggest import did_you_mean
@@ -86,10 +83,13 @@ def cost(
     out.print("\n".join(parts), markup=False)
     print_warnings(a.cost_warnings, a.loaded.sources)
     for w in dict.fromkeys(warnings):
-        typer.echo(f"warning: {w}", err=True)
+        err.print(f"warning: {w}", markup=False)
 
 
-def services(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.table) -> None:
+@click.command()
+@model_argument
+@table_format_option
+def services(model: Path, fmt: TableFormat) -> None:
     """Print the service-justification table: role, requirement, why, alternatives, decision, cost."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.render.cost import services_json, services_table
@@ -105,6 +105,6 @@ def services(model: ModelArg = Path("model"), fmt: TableFormatOpt = TableFormat.
     out.print((to_markdown if fmt is TableFormat.markdown else to_text)(table), markup=False)
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(cost)
-    app.command()(services)
+def register(group: click.Group) -> None:
+    group.add_command(cost)
+    group.add_command(services)

@@ -1,21 +1,18 @@
 """`archgen diagrams`: render every view into diagrams_out/ (SVG and DOT; PNG too with --png)."""
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from generator.cli.common import ModelArg, err, out, print_warnings
+from generator.cli.common import err, model_argument, option, out, print_warnings
 
 
-def diagrams(
-    model: ModelArg = Path("model"),
-    output: Annotated[Path, typer.Option("--out", "-o", help="Folder for the rendered diagrams.")] = Path(
-        "diagrams_out"
-    ),
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay out every view again.")] = False,
-    png: Annotated[bool, typer.Option("--png", help="Also write PNG images (for a README or a slide).")] = False,
-) -> None:
+@click.command()
+@model_argument
+@option("--out", "-o", "output", help="Folder for the rendered diagrams.", default=Path("diagrams_out"))
+@option("--no-cache", help="Lay out every view again.", is_flag=True)
+@option("--png", help="Also write PNG images (for a README or a slide).", is_flag=True)
+def diagrams(model: Path, output: Path, no_cache: bool, png: bool) -> None:
     """Render the C4, AWS deployment and CI/CD views as SVG and DOT (and PNG with --png)."""
     # imported here: diagrams and Graphviz bindings are only needed by the commands that draw
     from generator.index import ModelIndex
@@ -35,5 +32,5 @@ def diagrams(
     out.print(f"wrote {len(rendered.views)} views ({len(rendered.files)} files) to {output.as_posix()}/", markup=False)
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(diagrams)
+def register(group: click.Group) -> None:
+    group.add_command(diagrams)

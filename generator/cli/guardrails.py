@@ -1,17 +1,16 @@
 """`archgen guardrails`: the budget, billing alarm and Health -> SNS rule as CloudFormation."""
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from generator.cli.common import ModelArg, write_output
+from generator.cli.common import model_argument, option, write_output
 
 
-def guardrails(
-    model: ModelArg = Path("model"),
-    output: Annotated[Path, typer.Option("--output", "-o", help="Template file; '-' for stdout.")] = Path("-"),
-) -> None:
+@click.command()
+@model_argument
+@option("--output", "-o", help="Template file; '-' for stdout.", default=Path("-"))
+def guardrails(model: Path, output: Path) -> None:
     """Emit a CloudFormation template for the cost guardrails the model declares (deploy in us-east-1)."""
     # imported here: the model schema costs 0.4 s to import, which `--help` does not need
     from generator.load.model_loader import load_model
@@ -21,5 +20,5 @@ def guardrails(
     write_output(output, data)
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(guardrails)
+def register(group: click.Group) -> None:
+    group.add_command(guardrails)

@@ -6,11 +6,10 @@ import re
 from enum import Enum
 from pathlib import Path
 from string import Template
-from typing import Annotated
 
-import typer
+import click
 
-from generator.cli.common import out
+from generator.cli.common import argument, option, out
 from generator.errors import UsageError
 
 STARTER = Path(__file__).resolve().parent / "starter"
@@ -32,12 +31,12 @@ class Program(str, Enum):
     none = "none"
 
 
-def init(
-    directory: Annotated[Path, typer.Argument(help="Folder of the new project (created if missing).")] = Path("."),
-    name: Annotated[str, typer.Option("--name", help="The system's name.")] = "My system",
-    region: Annotated[str, typer.Option("--region", help="Primary AWS region.")] = "us-east-1",
-    free_tier: Annotated[Program, typer.Option("--free-tier", help="The account's free-tier program.")] = Program.none,
-) -> None:
+@click.command()
+@argument("directory", "Folder of the new project (created if missing).", Path("."))
+@option("--name", help="The system's name.", default="My system", type=str)
+@option("--region", help="Primary AWS region.", default="us-east-1", type=str)
+@option("--free-tier", help="The account's free-tier program.", default=Program.none)
+def init(directory: Path, name: str, region: str, free_tier: Program) -> None:
     """Start a project: a minimal valid model with comments, mkdocs.yml, the two workflows, pre-commit."""
     if not re.fullmatch(r"[^\x00-\x1f\x7f\"'\\$]{1,80}", name):
         raise UsageError(
@@ -68,5 +67,5 @@ def init(
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(init)
+def register(group: click.Group) -> None:
+    group.add_command(init)

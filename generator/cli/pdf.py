@@ -7,12 +7,11 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from generator.cli.build import ProjectOpt
-from generator.cli.common import ModelArg, write_output
+from generator.cli.build import project_option
+from generator.cli.common import model_argument, option, write_output
 from generator.errors import ExternalToolFailed, ToolMissing, UsageError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -78,16 +77,15 @@ def print_pdf(page: Path) -> bytes:
         return _fixed_dates(target.read_bytes())
 
 
-def pdf(
-    ctx: typer.Context,
-    model: ModelArg = Path("model"),
-    project: ProjectOpt = Path("."),
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the PDF.")] = Path("site/proposal.pdf"),
-) -> None:
+@click.command()
+@model_argument
+@project_option
+@option("--output", "-o", help="Where to write the PDF.", default=Path("site/proposal.pdf"))
+def pdf(model: Path, project: Path, output: Path) -> None:
     """Write the decision pack (proposal, diagrams, services, cost, pillars) as an A4 PDF."""
     from generator.cli.build import build
 
-    build(ctx, model, project)  # up to date in a moment when nothing changed
+    build(model, project)  # up to date in a moment when nothing changed
     page = project / "site" / "print" / "index.html"
     if not page.is_file():
         page = project / "site" / "print.html"  # use_directory_urls: false
@@ -104,5 +102,5 @@ def pdf(
     write_output(target, pdf_bytes)  # atomic: a refused path is a clear error, an earlier PDF stays whole
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(pdf)
+def register(group: click.Group) -> None:
+    group.add_command(pdf)

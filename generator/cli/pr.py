@@ -4,11 +4,10 @@ import json
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from generator.cli.common import out
+from generator.cli.common import argument, option, out
 from generator.errors import GateFailed, OutOfDate, UsageError
 
 
@@ -91,12 +90,10 @@ def gate_failures(base, result, *, allow_policy_changes: bool = False) -> list[s
     return failures
 
 
-def check(
-    model: Annotated[Path, typer.Argument(help="Model folder.")] = Path("model"),
-    project: Annotated[Path, typer.Option("--project", help="Project root holding docs/ and diagrams_out/.")] = Path(
-        "."
-    ),
-) -> None:
+@click.command()
+@argument("model", "Model folder.", Path("model"))
+@option("--project", help="Project root holding docs/ and diagrams_out/.", default=Path("."))
+def check(model: Path, project: Path) -> None:
     """Exit 1 and list the files when the committed docs/ and diagrams_out/ differ from what the model produces."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.analysis import analyse
@@ -119,21 +116,22 @@ def check(
     )
 
 
+@click.command()
+@argument("old", "Old model folder (or omit and use --base).")
+@argument("new", "New model folder (default: model).")
+@option("--base", help="Git revision of the old model (default: the merge base with main).", type=str)
+@option("--model", help="Model folder inside the repository.", default=Path("model"))
+@option("--format", "-f", "fmt", help="Output format.", default=DiffFormat.markdown)
+@option("--gate", help="Exit 3 when the change breaks a gate of the base model.", is_flag=True)
+@option("--allow-policy-changes", help="The change's policy edits were approved separately.", is_flag=True)
 def diff(
-    old: Annotated[Optional[Path], typer.Argument(help="Old model folder (or omit and use --base).")] = None,
-    new: Annotated[Optional[Path], typer.Argument(help="New model folder (default: model).")] = None,
-    base: Annotated[
-        Optional[str],
-        typer.Option("--base", help="Git revision of the old model (default: the merge base with main)."),
-    ] = None,
-    model: Annotated[Path, typer.Option("--model", help="Model folder inside the repository.")] = Path("model"),
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.markdown,
-    gate: Annotated[
-        bool, typer.Option("--gate", help="Exit 3 when the change breaks a gate of the base model.")
-    ] = False,
-    allow_policy_changes: Annotated[
-        bool, typer.Option("--allow-policy-changes", help="The change's policy edits were approved separately.")
-    ] = False,
+    old: Path | None,
+    new: Path | None,
+    base: str | None,
+    model: Path,
+    fmt: DiffFormat,
+    gate: bool,
+    allow_policy_changes: bool,
 ) -> None:
     """Semantic diff of two model versions: elements, relationships, cost and risk, for a PR comment."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
@@ -169,6 +167,6 @@ def diff(
         raise GateFailed("\n".join(f"gate: {line}" for line in broken))
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(check)
-    app.command()(diff)
+def register(group: click.Group) -> None:
+    group.add_command(check)
+    group.add_command(diff)

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from generator.cli.common import err, out, write_output
-from generator.cli.cost import TableFormat, TableFormatOpt
+from generator.cli.common import err, option, out, write_output
+from generator.cli.cost import TableFormat, table_format_option
 from generator.errors import ArchgenError, UsageError
 
-prices_app = typer.Typer(
-    name="prices",
-    help="List every price with its source and read date; `prices update --from` refreshes them.",
-    no_args_is_help=False,
-)
-
-CatalogueOpt = Annotated[
-    Optional[Path], typer.Option("--catalogue", help="Price catalogue file (default: archgen's own).")
-]
+catalogue_option = option("--catalogue", help="Price catalogue file (default: archgen's own).")
 
 
 def _catalogue_path(path: Path | None) -> Path:
@@ -50,16 +41,15 @@ def _parse(text: str, path: Path):
     return parse_catalogue(text.encode(), catalogue_display(path))
 
 
-@prices_app.callback(invoke_without_command=True)
-def prices(
-    ctx: typer.Context,
-    fmt: TableFormatOpt = TableFormat.table,
-    catalogue: CatalogueOpt = None,
-    max_age_days: Annotated[
-        int, typer.Option("--max-age-days", min=1, help="Flag prices read longer ago than this.")
-    ] = 180,
-) -> None:
-    """List every price: id, what it bills, USD, its source page or offer file and the date it was read."""
+@click.group(invoke_without_command=True)
+@table_format_option
+@catalogue_option
+@option("--max-age-days", help="Flag prices read longer ago than this.", default=180, type=click.IntRange(min=1))
+@click.pass_context
+def prices(ctx: click.Context, fmt: TableFormat, catalogue: Path | None, max_age_days: int) -> None:
+    """List every price: id, what it bills, USD, its source page or offer file and the date it was read.
+
+    `prices update --from` refreshes them."""
     if ctx.invoked_subcommand is not None:
         return
     from generator.clock import build_date
@@ -121,17 +111,17 @@ def _read_offer(source: str, code: str, region: str) -> dict:
     return offer
 
 
-def update(
-    source: Annotated[
-        str,
-        typer.Option(
-            "--from",
-            help="A folder laid out like AWS's offer files (CODE/current/REGION/index.json) or their https base URL.",
-        ),
-    ],
-    catalogue: CatalogueOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
-) -> None:
+@prices.command("update")
+@option(
+    "--from",
+    "source",
+    help="A folder laid out like AWS's offer files (CODE/current/REGION/index.json) or their https base URL.",
+    type=str,
+    required=True,
+)
+@catalogue_option
+@option("--dry-run", help="Show what would change; write nothing.", is_flag=True)
+def update(source: str, catalogue: Path | None, dry_run: bool) -> None:
     """Refresh every price that names its offer file; the catalogue is rewritten only if all are found."""
     from generator.catalogue.refresh import entry_line, refresh
 
@@ -161,8 +151,5 @@ def update(
     write_output(path, result.text.encode())
 
 
-prices_app.command("update")(update)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(prices_app)
+def register(group: click.Group) -> None:
+    group.add_command(prices)

@@ -3,11 +3,10 @@
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
 
-import typer
+import click
 
-from generator.cli.common import ModelArg, out
+from generator.cli.common import argument, model_argument, option, out
 from generator.cli.cost import analysed
 from generator.errors import GateFailed, UsageError
 
@@ -24,13 +23,11 @@ class FailOn(str, Enum):
     medium = "medium"
 
 
-def review(
-    model: ModelArg = Path("model"),
-    fmt: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = ReviewFormat.text,
-    fail_on: Annotated[
-        Optional[FailOn], typer.Option("--fail-on", help="Exit 3 when unacknowledged findings reach this risk.")
-    ] = None,
-) -> None:
+@click.command()
+@model_argument
+@option("--format", "-f", "fmt", help="Output format.", default=ReviewFormat.text)
+@option("--fail-on", help="Exit 3 when unacknowledged findings reach this risk.", type=click.Choice(FailOn))
+def review(model: Path, fmt: ReviewFormat, fail_on: FailOn | None) -> None:
     """Review the model against the six Well-Architected pillars: question risk, findings, availability, quotas."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.render.review import (
@@ -62,6 +59,7 @@ def review(
             )
 
 
+@click.command()
 def rules() -> None:
     """List the Well-Architected rule catalogue."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
@@ -71,7 +69,9 @@ def rules() -> None:
         out.print(f"{r.code:<8} {r.risk:<6} {r.pillar:<24} {r.title}  [{', '.join(r.practices)}]", markup=False)
 
 
-def explain(code: Annotated[str, typer.Argument(help="A rule code such as REL001.")]) -> None:
+@click.command()
+@argument("code", "A rule code such as REL001.", type=str, required=True)
+def explain(code: str) -> None:
     """Print a rule's documentation."""
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.parse.suggest import did_you_mean
@@ -89,7 +89,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as REL001
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(review)
-    app.command()(rules)
-    app.command()(explain)
+def register(group: click.Group) -> None:
+    group.add_command(review)
+    group.add_command(rules)
+    group.add_command(explain)

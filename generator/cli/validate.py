@@ -3,15 +3,15 @@
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from generator.cli.common import (
     DiagFormat,
-    FormatOpt,
-    ModelArg,
     diagnostics_as,
+    format_option,
+    model_argument,
+    option,
     out,
     print_warnings,
     write_output,
@@ -32,7 +32,10 @@ def summary(loaded) -> str:
     return f"{m.proposal.name}: " + ", ".join(f"{n} {label}" for n, label in counts)
 
 
-def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) -> None:
+@click.command()
+@model_argument
+@format_option
+def validate(model: Path, fmt: DiagFormat) -> None:
     """Check the model: shape, references and values. Exit 0 valid, 1 invalid, 2 usage error."""
     # imported here: the model schema costs 0.4 s to import, which `--help` and `rules` do not need
     from generator.load.options import load_model_and_options
@@ -62,11 +65,11 @@ def validate(model: ModelArg = Path("model"), fmt: FormatOpt = DiagFormat.text) 
         out.print(f"ok {summary(loaded)}{extra}", markup=False)
 
 
-def schema(
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the JSON Schema; '-' for stdout.")
-    ] = Path("model/archgen.schema.json"),
-) -> None:
+@click.command()
+@option(
+    "--output", "-o", help="Where to write the JSON Schema; '-' for stdout.", default=Path("model/archgen.schema.json")
+)
+def schema(output: Path) -> None:
     """Write the JSON Schema of the model (for editor completion via yaml-language-server)."""
     # imported here: see validate
     from generator.json_schema import schema_bytes
@@ -75,6 +78,6 @@ def schema(
     write_output(output, data)
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(validate)
-    app.command()(schema)
+def register(group: click.Group) -> None:
+    group.add_command(validate)
+    group.add_command(schema)
