@@ -4,9 +4,11 @@ it was hashed, well after it was written (as git's index does); a damaged table 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
+from generator.publish import stamp
 from generator.publish.stamp import RACY_NS, FileHashes
 
 
@@ -52,3 +54,23 @@ def test_a_damaged_table_is_ignored(tmp_path: Path) -> None:
     f.write_bytes(b"one")
     for files in ("nonsense", {str(f): "x"}, {str(f): [1, 2, "3", "00"]}, {str(f): [3, 0, 9**20, "zz"]}):
         assert FileHashes.from_stamp({"files": files}).sha256(f) == _sha(b"one")
+
+
+def test_archgen_own_file_hashes_are_kept_per_user_not_per_project(tmp_path: Path, monkeypatch) -> None:
+    """A cold build in a fresh checkout does not read all of archgen's code to hash it: the hashes of
+    archgen's own files live in the user's cache folder; a damaged or missing table is rebuilt."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = tmp_path / "project"
+    (project / "model").mkdir(parents=True)
+    (project / "model" / "m.yaml").write_text("proposal: {name: x}\n")
+    monkeypatch.setattr(stamp, "_hashes", {})
+    first = stamp.input_fingerprint(project, project / "model", "site=True")
+    table = tmp_path / "cache" / "archgen" / "stamp" / stamp.PACKAGE_HASHES
+    kept = json.loads(table.read_text())
+    assert str(stamp.PACKAGE / "analysis.py") in kept
+    assert not any(str(project) in key for key in kept)  # the project's files stay in its own stamp
+    for damage in ("not json", "[1, 2]", '{"x": "y"}'):
+        table.write_text(damage)
+        monkeypatch.setattr(stamp, "_hashes", {})
+        assert stamp.input_fingerprint(project, project / "model", "site=True") == first
+        assert str(stamp.PACKAGE / "analysis.py") in json.loads(table.read_text())

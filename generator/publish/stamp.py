@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
 from generator.clock import build_date
 from generator.render.graphviz_version import dot_version
+from generator.user_cache import user_cache_folder
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STAMP = Path(".archgen-cache") / "build-stamp.json"
@@ -75,6 +77,36 @@ def _hashes_for(project: Path) -> FileHashes:
     return _hashes[key]
 
 
+PACKAGE_HASHES = "package-hashes.json"  # in the user's cache folder
+
+
+def _package_hashes() -> FileHashes:
+    """The hashes of archgen's own files: the same for every project, so kept per user (a cold build in a
+    fresh checkout would otherwise read all of archgen's code and data, 14 ms, to hash it)."""
+    if "package" not in _hashes:
+        folder = user_cache_folder("stamp")
+        try:
+            known = json.loads((folder / PACKAGE_HASHES).read_text()) if folder is not None else None
+        except (OSError, ValueError):
+            known = None
+        _hashes["package"] = FileHashes.from_stamp({"files": known})
+    return _hashes["package"]
+
+
+def _save_package_hashes(hashes: FileHashes) -> None:
+    folder = user_cache_folder("stamp")
+    if folder is None or not hashes.refreshed:
+        return
+    path = folder / PACKAGE_HASHES
+    tmp = path.with_name(f"{PACKAGE_HASHES}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(hashes.table(), sort_keys=True))
+        os.replace(tmp, path)
+        hashes.refreshed = False
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full or read-only disk: hash again next time
+
+
 def _hash_files(digest, root: Path, files, hashes: FileHashes) -> None:
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
@@ -87,7 +119,9 @@ def input_fingerprint(project: Path, model: Path, flags: str) -> str:
     hashes = _hashes_for(project)
     digest = hashlib.sha256(flags.encode() + b"\0" + build_date().isoformat().encode() + b"\0")
     package = [p for p in PACKAGE.rglob("*") if p.suffix in _CODE_AND_DATA and "__pycache__" not in p.parts]
-    _hash_files(digest, PACKAGE, [p for p in package if p.is_file()], hashes)
+    own = _package_hashes()
+    _hash_files(digest, PACKAGE, [p for p in package if p.is_file()], own)
+    _save_package_hashes(own)
     if model.is_dir():
         models = [p for p in model.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml")]
         _hash_files(digest, model, models, hashes)

@@ -13,30 +13,18 @@ templates are compiled as before, which only costs time.
 
 from __future__ import annotations
 
-import os
-import stat
 from functools import cache
 from pathlib import Path
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from generator.user_cache import user_cache_folder
+
 
 def cache_folder() -> Path | None:
     """The user's own folder for compiled templates, made private on first use; None when unusable."""
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if "HOME" in os.environ else None)
-    if not base or not hasattr(os, "getuid"):
-        return None
-    folder = Path(base) / "archgen" / "jinja"
-    try:
-        folder.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
-        info = os.lstat(folder)
-    except OSError:
-        return None
-    private = not (info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or not private:
-        return None
-    return folder
+    return user_cache_folder("jinja")
 
 
 class TemplateBytecode(BytecodeCache):
