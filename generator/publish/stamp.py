@@ -80,13 +80,18 @@ def _hashes_for(project: Path) -> FileHashes:
 PACKAGE_HASHES = "package-hashes.json"  # in the user's cache folder
 
 
+def _package_hashes_path() -> Path | None:
+    folder = user_cache_folder("stamp")
+    return None if folder is None else folder / PACKAGE_HASHES
+
+
 def _package_hashes() -> FileHashes:
     """The hashes of archgen's own files: the same for every project, so kept per user (a cold build in a
     fresh checkout would otherwise read all of archgen's code and data, 14 ms, to hash it)."""
     if "package" not in _hashes:
-        folder = user_cache_folder("stamp")
+        path = _package_hashes_path()
         try:
-            known = json.loads((folder / PACKAGE_HASHES).read_text()) if folder is not None else None
+            known = json.loads(path.read_text()) if path is not None else None
         except (OSError, ValueError):
             known = None
         _hashes["package"] = FileHashes.from_stamp({"files": known})
@@ -94,17 +99,22 @@ def _package_hashes() -> FileHashes:
 
 
 def _save_package_hashes(hashes: FileHashes) -> None:
-    folder = user_cache_folder("stamp")
-    if folder is None or not hashes.refreshed:
-        return
-    path = folder / PACKAGE_HASHES
-    tmp = path.with_name(f"{PACKAGE_HASHES}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(hashes.table(), sort_keys=True))
-        os.replace(tmp, path)
+    path = _package_hashes_path() if hashes.refreshed else None
+    if path is not None and _write_json(path, hashes.table()):  # a full or read-only disk: hash again next time
         hashes.refreshed = False
+
+
+def _write_json(path: Path, data: dict, indent: int | None = None) -> bool:
+    """Write `data` to `path` through a temporary file renamed into place; False when that failed."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, indent=indent, sort_keys=True))
+        tmp.replace(path)
     except OSError:
-        tmp.unlink(missing_ok=True)  # a full or read-only disk: hash again next time
+        tmp.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def _hash_files(digest, root: Path, files, hashes: FileHashes) -> None:
@@ -168,14 +178,8 @@ def write_stamp(project: Path, inputs: str, summary: str, folders, warnings: str
 
 
 def _save(project: Path, stamp: dict) -> None:
-    path = project / STAMP
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({**stamp, "files": _hashes_for(project).table()}, indent=1, sort_keys=True))
-        tmp.replace(path)
-    except OSError:
-        pass  # no stamp only means the next build does the full check
+    # no stamp only means the next build does the full check
+    _write_json(project / STAMP, {**stamp, "files": _hashes_for(project).table()}, indent=1)
 
 
 def unchanged(project: Path, inputs: str, folders) -> tuple[str, str] | None:
