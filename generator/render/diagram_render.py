@@ -14,6 +14,7 @@ from graphviz import nohtml
 
 from generator.errors import ExternalToolFailed
 from generator.render.diagram_nodes import make_node, wrap
+from generator.render.edge_label_nodes import edge_through_label, label_clusters, label_node
 from generator.render.edge_legend import label_key, legend_title, straddling_edges
 from generator.render.escape import dot_text
 from generator.render.graphviz_tool import layout
@@ -67,9 +68,12 @@ class _Group(Cluster):
         self.dot.name = f"cluster_{cluster.id}"
 
 
-def _connect(canvas, view: DiagramView, made: dict, legend: dict[int, int]) -> None:
+def _connect(canvas, view: DiagramView, made: dict, legend: dict[int, int], through: dict) -> None:
     for position, edge in enumerate(view.edges):
         style = "dashed" if edge.interaction == "async" else "solid"
+        if position in through:
+            edge_through_label(canvas.dot, made[edge.source].nodeid, made[edge.target].nodeid, position, style)
+            continue
         label = wrap(dot_text(edge.label), 30) if edge.label else ""
         # a label moved to the legend: its number beside the arrowhead, where the edge has entered the target
         number = {"headlabel": str(legend.get(position)), "labelfontsize": "11", "labeldistance": "1.6"}
@@ -149,21 +153,17 @@ def dot_source(
     `legend`: positions of edges whose label is drawn as a number, explained under the title.
     """
     warnings: list[str] = []
-    graph_attr = _graph_attrs(view, fallback)
     title = f"{view.title}\n({note})" if note else view.title
     canvas = _Canvas(
-        nohtml(dot_text(title)),
-        filename="unused",
-        direction=view.direction,
-        show=False,
-        outformat="png",
-        graph_attr=graph_attr,
-    )
+        nohtml(dot_text(title)), filename="unused", direction=view.direction, show=False, outformat="png",
+        graph_attr=_graph_attrs(view, fallback),
+    )  # fmt: skip
     made: dict[str, Node] = {}
     children: dict[str | None, list[ViewCluster]] = {}
     for cluster in view.clusters:
         children.setdefault(cluster.parent, []).append(cluster)
     cluster_of = {n.id: n.cluster for n in view.nodes}
+    through = label_clusters(view)
     ranked_inside: set[tuple[str, ...]] = set()
     with canvas:
 
@@ -174,6 +174,9 @@ def dot_source(
             for node in view.nodes:
                 if node.cluster == cluster_id:
                     made[node.id] = make_node(node, link_base, warnings)
+            for position, placed in through.items():
+                if placed == cluster_id:
+                    label_node(group.dot if group is not None else canvas.dot, position, view.edges[position].label)
             # a rank group wholly inside one cluster is written inside it: written at the top level,
             # Graphviz would pull its nodes out of the cluster
             for ranked in view.same_rank if group is not None else ():
@@ -183,7 +186,7 @@ def dot_source(
 
         setcluster(None)
         emit(None)
-        _connect(canvas, view, made, {position: n for n, position in enumerate(legend, start=1)})
+        _connect(canvas, view, made, {position: n for n, position in enumerate(legend, start=1)}, through)
         _rank_groups(canvas, view, made, ranked_inside)
         if legend:
             entries = [(n, label_key(view.edges[p].label)) for n, p in enumerate(legend, start=1)]

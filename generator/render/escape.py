@@ -14,10 +14,9 @@ from urllib.parse import quote, urlsplit
 
 from generator.diagnostics import github_escape, printable
 
-# Markdown's own backslash escapes, for the characters that start emphasis, code and links anywhere
-_MD_BACKSLASHED = frozenset("\\`*_[]")
-# characters no backslash neutralises everywhere: written as numeric entities instead
-_MD_ENTITIES = {"{": "&#123;", "}": "&#125;", "|": "&#124;"}
+# Markdown's own backslash escapes, for the characters that start emphasis, code and links anywhere,
+# and numeric entities for those no backslash neutralises everywhere; one table for str.translate
+_MD_ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in "\\`*_[]"}, "{": "&#123;", "}": "&#125;", "|": "&#124;"})
 # a line that starts like a block (heading, list, quote, admonition, table, code fence) stays text
 _BLOCK_START = re.compile(r"^(?:(?P<mark>[#+\-!])|\d+(?P<number>[.)])|(?P<other>[?~]))")
 
@@ -25,13 +24,7 @@ _BLOCK_START = re.compile(r"^(?:(?P<mark>[#+\-!])|\d+(?P<number>[.)])|(?P<other>
 def _inline(text: str, *, line_start: bool = True) -> str:
     if line_start:
         text = text.lstrip()  # leading spaces or a tab would start an indented code block
-    out = []
-    for ch in html.escape(printable(text), quote=False):
-        if ch in _MD_BACKSLASHED:
-            out.append("\\" + ch)
-        else:
-            out.append(_MD_ENTITIES.get(ch, ch))
-    escaped = "".join(out)
+    escaped = html.escape(printable(text), quote=False).translate(_MD_ESCAPES)
     match = _BLOCK_START.match(escaped) if line_start else None
     if match and match.group("other"):  # `???` details and `~~~` fences: no backslash escape exists
         at = match.start("other")
