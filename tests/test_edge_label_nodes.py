@@ -42,11 +42,12 @@ def test_a_label_goes_to_the_lowest_cluster_holding_both_ends() -> None:
             ViewEdge("lb", "db", "SQL over TLS"),  # public and private subnets: both in the VPC
             ViewEdge("cdn", "lb", "HTTPS origin"),  # edge group and subnet: both in the cloud
             ViewEdge("user", "cdn", "HTTPS"),  # a person outside every box: top level
-            ViewEdge("lb", "api", "HTTP"),  # one subnet: a native label, no text node
+            ViewEdge("lb", "api", "HTTP"),  # both in one subnet: that subnet
             ViewEdge("api", "db"),  # no label: nothing to place
+            ViewEdge("api", "api", "retries"),  # to itself: a native label
         )
     )
-    assert label_clusters(view) == {0: "vpc", 1: "cloud", 2: None}
+    assert label_clusters(view) == {0: "vpc", 1: "cloud", 2: None, 3: "public"}
 
 
 def test_views_whose_boxes_do_not_nest_keep_native_labels() -> None:
@@ -119,17 +120,33 @@ def test_no_label_node_crosses_a_cluster_border_in_the_example_deployments(model
         assert crossing == [], f"{view.id}: {crossing}"
 
 
-def test_the_example_deployment_needs_one_layout(monkeypatch) -> None:
+def test_the_example_deployment_needs_one_layout_and_no_label_check(monkeypatch) -> None:
     from generator.render import diagram_render
 
-    calls: list[str] = []
+    calls: list[tuple[str, tuple[str, ...]]] = []
     real = diagram_render.layout
 
     def counting(source: str, formats, *, name: str, timeout: float = 300) -> dict[str, bytes]:
-        calls.append(name)
+        calls.append((name, tuple(formats)))
         return real(source, formats, name=name, timeout=timeout)
 
     monkeypatch.setattr(diagram_render, "layout", counting)
     view = next(v for v in all_views(ModelIndex(load_model(Path(ROOT / "model")).model)) if v.id == "deployment")
     files, _ = render_view(view)
-    assert calls == ["deployment"] and b"Numbered arrows" not in files["deployment.dot"]
+    # every label is a node: nothing for Graphviz's JSON to check, one layout, no legend
+    assert calls == [("deployment", ("svg",))] and b"Numbered arrows" not in files["deployment.dot"]
+
+
+def test_a_self_loop_label_in_a_nested_view_is_still_checked(monkeypatch) -> None:
+    from generator.render import diagram_render
+
+    asked: list[tuple[str, ...]] = []
+    real = diagram_render.layout
+
+    def recording(source: str, formats, *, name: str, timeout: float = 300) -> dict[str, bytes]:
+        asked.append(tuple(formats))
+        return real(source, formats, name=name, timeout=timeout)
+
+    monkeypatch.setattr(diagram_render, "layout", recording)
+    render_view(_view((ViewEdge("lb", "db", "SQL"), ViewEdge("api", "api", "retries"))))
+    assert asked[0] == ("svg", "json")

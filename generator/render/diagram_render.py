@@ -250,7 +250,9 @@ def render_view(
     """{filename: bytes} for one view: DOT (normalised), SVG, and PNG when asked for. A view whose
     edge labels Graphviz put across a cluster border is laid out again with those labels numbered and
     explained in a legend (render/edge_legend.py)."""
-    checked = bool(view.clusters) and any(edge.label for edge in view.edges)
+    drawn_as_nodes = label_clusters(view)
+    # native labels in a view with boxes are checked against the boxes' borders (Graphviz's JSON)
+    checked = bool(view.clusters) and any(e.label and p not in drawn_as_nodes for p, e in enumerate(view.edges))
     extra = ("json",) if checked else ()
     legend: tuple[int, ...] = ()
     source, images, warnings = _laid_out(view, link_base, cache, formats + extra)

@@ -32,16 +32,19 @@ def _ancestors(cluster: str | None, parent_of: dict[str, str | None]) -> list[st
 
 
 def label_clusters(view: DiagramView) -> dict[int, str | None]:
-    """{edge position: the cluster its label is drawn in} for each labelled edge between two clusters.
+    """{edge position: the cluster its label is drawn in (None: the top level)} for the labelled edges
+    of a view whose clusters nest.
 
     Such a label is a text node of its own in the lowest cluster holding both ends, with the edge drawn
     through it: Graphviz keeps a node out of every cluster it does not belong to, so the label cannot
     sit across a cluster border (a native edge label is placed beside the edge, wherever that falls).
     Only views whose clusters nest (deployment: cloud, region, VPC, zone, subnet) are drawn so: there
-    most labelled edges cross borders and a native label straddled one in every deployment view of the
-    examples, each costing a second layout. In a view with one level of boxes (C4 system boundaries)
-    the extra rank a label node takes pulled edges around the whole diagram, and native labels rarely
-    straddle; those that do still go to the numbered legend (`render_view`).
+    a native label straddled a border in every deployment view of the examples, each costing a second
+    layout. Every labelled edge of such a view is drawn the same way, so its labels all look alike and
+    no label is left whose place would need checking. In a view with one level of boxes (C4 system
+    boundaries) the extra rank a label node takes pulled edges around the whole diagram, and native
+    labels rarely straddle; those that do go to the numbered legend (`render_view`). An edge from a
+    node to itself keeps its native label.
     """
     parent_of = {cluster.id: cluster.parent for cluster in view.clusters}
     if not any(parent is not None for parent in parent_of.values()):
@@ -51,11 +54,8 @@ def label_clusters(view: DiagramView) -> dict[int, str | None]:
     for position, edge in enumerate(view.edges):
         if not edge.label or edge.source == edge.target:
             continue
-        source, target = cluster_of.get(edge.source), cluster_of.get(edge.target)
-        if source == target:
-            continue
-        target_chain = set(_ancestors(target, parent_of))
-        placed[position] = next(c for c in _ancestors(source, parent_of) if c in target_chain)
+        target_chain = set(_ancestors(cluster_of.get(edge.target), parent_of))
+        placed[position] = next(c for c in _ancestors(cluster_of.get(edge.source), parent_of) if c in target_chain)
     return placed
 
 
