@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -33,10 +34,23 @@ def show_error(exc: ArchgenError) -> None:
 
 class ArchgenGroup(click.Group):
     """The command group: any ArchgenError a command raises is shown here and sets the exit code.
-    Commands are listed in the order they were added, as `archgen --help` shows them."""
+
+    `command_modules` maps each command name to its module under generator/cli/, in the order
+    `archgen --help` lists them; the module is imported, and registers its commands (`register`), when
+    one of them is first looked up.
+    """
+
+    def __init__(self, *args, command_modules: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.command_modules = dict(command_modules or {})
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
+        return list(dict.fromkeys([*self.command_modules, *self.commands]))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.command_modules:
+            importlib.import_module(f"generator.cli.{self.command_modules[cmd_name]}").register(self)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context):
         try:
