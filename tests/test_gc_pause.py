@@ -43,3 +43,41 @@ def test_a_disabled_collector_stays_disabled() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_startup_pause_lasts_until_the_first_load_has_finished(tmp_path: Path) -> None:
+    """The entry point pauses collection for the imports; the first (outermost) load resumes it, even
+    when it fails, and a later load pauses and resumes as usual."""
+    from generator.parse import gc_pause
+
+    gc_pause.pause_for_startup()
+    try:
+        assert not gc.isenabled()
+        load_model(ROOT / "model")  # nested loads inside: only the outermost resumes
+        assert gc.isenabled()
+        gc_pause.pause_for_startup()
+        with pytest.raises(ModelInvalid):
+            (tmp_path / "bad.yaml").write_text("proposal: [unclosed\n")
+            load_model(tmp_path)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc_pause._paused_for_startup = False
+
+
+def test_a_command_that_loads_nothing_leaves_the_collector_paused_until_exit() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys\n"
+        "sys.argv = ['archgen', 'rules']\n"
+        "from generator.cli.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.isenabled(), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.stderr.strip().endswith("False")

@@ -37,6 +37,11 @@ def _fast_build(argv: list[str]) -> tuple[bool, str]:
 
 
 def main() -> None:
+    # imports and the model allocate objects that live until exit: no collection until the model is
+    # loaded (parse/gc_pause.py), instead of scanning them again and again as they pile up
+    from generator.parse.gc_pause import pause_for_startup
+
+    pause_for_startup()
     answered, inputs = _fast_build(sys.argv[1:])
     if answered:
         return
