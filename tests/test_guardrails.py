@@ -71,3 +71,20 @@ def test_no_budget_is_a_clear_error(tmp_path: Path) -> None:
 def test_unwritable_output(project: Path, bad: str) -> None:
     result = run_cli("guardrails", "-o", bad, cwd=project)
     assert result.exit_code == 1 and result.stderr.startswith("error: cannot write")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", "a: b", "- x", "üñíçødé ☃ 😀", "x" * 250, "line1\nline2", "  lead", "trail ", "\"q\" 'q'",
+     "{{resolve:ssm:x}}", "#hash", "null", "010", "3.10", "yes", "", "\t tab", "a" * 60 + " " + "b" * 60,
+     "\u2028", "%p", "@a", "x: {y}", "[1]"],
+)  # fmt: skip
+def test_libyaml_and_python_emitters_write_the_same_template(text: str) -> None:
+    """The template is written by libyaml's emitter when PyYAML has it: machines without it must still
+    produce the same bytes, or committed outputs would differ between them."""
+    from generator.render.guardrails import template_yaml
+
+    if not hasattr(yaml, "CSafeDumper"):
+        pytest.skip("PyYAML without libyaml: only one emitter to compare")
+    template = {"Resources": {"R": {"Properties": {"Name": text, "List": [text, {"k": text}]}}}}
+    assert template_yaml(template, yaml.CSafeDumper) == template_yaml(template, yaml.SafeDumper)
