@@ -12,13 +12,13 @@ from generator.index import ModelIndex
 from generator.parse.data_file import load_data_file
 from generator.pricing.estimate import scenarios_of
 from generator.pricing.scenario import apply_scenario
-from generator.values import Name, Quantity, Strict, Url
+from generator.values import CatalogueData, Name, Quantity, Url
 
 PATH = Path(__file__).resolve().parent / "catalogue" / "data" / "quotas.yaml"
 SECONDS_PER_MONTH = Decimal(2_592_000)
 
 
-class Quota(Strict):
+class Quota(CatalogueData):
     id: Name
     name: Name
     kind: Name
@@ -28,7 +28,7 @@ class Quota(Strict):
     source: Url
 
 
-class QuotaCatalogue(Strict):
+class QuotaCatalogue(CatalogueData):
     read: Name
     peak_to_average: Quantity
     quotas: tuple[Quota, ...]

@@ -32,6 +32,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, use_attribute_docstrings=WITH_DESCRIPTIONS)
 
 
+class CatalogueData(Strict):
+    """The types of archgen's own data files: validators are built only when a file is validated, which
+    a command whose catalogues come from the user's cache never does (parse/data_cache.py)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
 )

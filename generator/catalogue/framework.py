@@ -9,13 +9,13 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from generator.parse.data_file import load_data_file
-from generator.values import Name, Strict, Text, Url
+from generator.values import CatalogueData, Name, Text, Url
 
 PATH = Path(__file__).resolve().parent / "data" / "wellarchitected.yaml"
 Risk = Literal["HIGH", "MEDIUM", "LOW"]
 
 
-class Practice(Strict):
+class Practice(CatalogueData):
     id: Name = Field(pattern=r"^(OPS|SEC|REL|PERF|COST|SUS)\d{2}-BP\d{2}$")
     risk: Risk
     title: Text
@@ -29,13 +29,13 @@ class Practice(Strict):
         return value
 
 
-class Question(Strict):
+class Question(CatalogueData):
     id: Name = Field(pattern=r"^(OPS|SEC|REL|PERF|COST|SUS) \d{1,2}$")
     title: Text
     practices: tuple[Practice, ...] = Field(min_length=1)
 
 
-class Pillar(Strict):
+class Pillar(CatalogueData):
     id: Name
     name: Name
     prefix: Name
@@ -43,7 +43,7 @@ class Pillar(Strict):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
-class FrameworkInfo(Strict):
+class FrameworkInfo(CatalogueData):
     name: Name
     version: Name  # the revision: the latest date in the pillars' "Document revisions"
     read: Name
@@ -51,7 +51,7 @@ class FrameworkInfo(Strict):
     pages: Url
 
 
-class Framework(Strict):
+class Framework(CatalogueData):
     framework: FrameworkInfo
     pillars: tuple[Pillar, ...] = Field(min_length=6, max_length=6)
 

@@ -6,17 +6,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.parse.data_file import load_data_file
-from generator.values import Name, Strict, Text, Url
+from generator.values import CatalogueData, Name, Text, Url
 
 PATH = Path(__file__).resolve().parent / "data" / "free_tier.yaml"
 
 
-class Program(Strict):
+class Program(CatalogueData):
     title: Name
     summary: Text
 
 
-class FreeTierPrograms(Strict):
+class FreeTierPrograms(CatalogueData):
     read: Name
     source: Url
     programs: dict[str, Program]

@@ -10,8 +10,9 @@ from pydantic import Field
 
 from generator.diagnostics import Diagnostic, Location
 from generator.errors import ModelInvalid
+from generator.parse.data_cache import load_cached
 from generator.parse.data_file import load_data
-from generator.values import ExactPrice, Name, Percent, Quantity, Strict, Text, Url
+from generator.values import CatalogueData, ExactPrice, Name, Percent, Quantity, Text, Url
 
 Price = ExactPrice  # text in the file ("0.0000166667") so no float ever touches a price
 
@@ -19,7 +20,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "prices.yaml"
 Date = Name
 
 
-class FreeAllowance(Strict):
+class FreeAllowance(CatalogueData):
     quantity: Quantity
     """Free units per month."""
     type: Literal["always", "12_months"]
@@ -28,7 +29,7 @@ class FreeAllowance(Strict):
     """Entries sharing a pool share one allowance (e.g. Lambda GB-seconds on x86 and arm64)."""
 
 
-class OfferSelector(Strict):
+class OfferSelector(CatalogueData):
     """Where `archgen prices update` finds this figure in AWS's Price List bulk offer files."""
 
     code: Name
@@ -41,7 +42,7 @@ class OfferSelector(Strict):
     """The tier's `beginRange` when the price is tiered; by default the first tier priced above zero."""
 
 
-class PriceEntry(Strict):
+class PriceEntry(CatalogueData):
     id: Name
     kind: Name
     """Service kind, or `*` for account-wide dimensions such as data transfer out."""
@@ -58,7 +59,7 @@ class PriceEntry(Strict):
     """Set for figures that `archgen prices update` refreshes from AWS's offer files."""
 
 
-class PricingModelEntry(Strict):
+class PricingModelEntry(CatalogueData):
     kind: Name
     model: Literal["reserved", "savings_plan", "spot"]
     term_years: Literal[1, 3] | None = None
@@ -68,14 +69,14 @@ class PricingModelEntry(Strict):
     read: Date
 
 
-class CatalogueInfo(Strict):
+class CatalogueInfo(CatalogueData):
     name: Text
     read: Date
     currency: Literal["USD"]
     regions: tuple[Name, ...] = ("us-east-1", "us-west-2")
 
 
-class PriceCatalogue(Strict):
+class PriceCatalogue(CatalogueData):
     catalogue: CatalogueInfo
     prices: tuple[PriceEntry, ...] = Field(min_length=1)
     pricing_models: tuple[PricingModelEntry, ...] = ()
@@ -136,4 +137,5 @@ def parse_catalogue(data: bytes, display: str) -> PriceCatalogue:
 
 @lru_cache(maxsize=1)
 def default_catalogue() -> PriceCatalogue:
-    return load_catalogue(DEFAULT_PATH)
+    """archgen's own catalogue: validated once per machine, then read from the user's cache."""
+    return load_cached(DEFAULT_PATH, PriceCatalogue, lambda data: parse_catalogue(data, DEFAULT_PATH.name))

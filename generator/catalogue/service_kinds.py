@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.parse.data_file import load_data_file
-from generator.values import Name, Strict, Text
+from generator.values import CatalogueData, Name, Text
 
 PATH = Path(__file__).resolve().parent / "data" / "service_kinds.yaml"
 FALLBACK_ICON = "general.General"
@@ -40,7 +40,7 @@ Role = Literal[
 ]
 
 
-class UsageKey(Strict):
+class UsageKey(CatalogueData):
     """One usage key a kind takes: what it measures per month, and whether it counts per resource or in total."""
 
     description: Text
@@ -49,7 +49,7 @@ class UsageKey(Strict):
     scales: bool = True  # false: provisioned things or durations, which a traffic multiplier leaves alone
 
 
-class ServiceKind(Strict):
+class ServiceKind(CatalogueData):
     title: Name
     category: Category
     roles: tuple[Role, ...] = Field(min_length=1)
@@ -70,7 +70,7 @@ class ServiceKind(Strict):
         return tuple((key, u.description) for key, u in self.usage_keys.items())
 
 
-class KindCatalogue(Strict):
+class KindCatalogue(CatalogueData):
     kinds: dict[str, ServiceKind]
 
 

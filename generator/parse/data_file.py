@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from generator.diagnostics import Diagnostic, Location
 from generator.errors import ModelInvalid
 from generator.parse import yaml_nodes
+from generator.parse.data_cache import load_cached
 from generator.parse.limits import DEFAULT_LIMITS
 from generator.parse.pydantic_errors import diagnostics_from
 from generator.parse.text import SourceRejected
@@ -29,11 +30,10 @@ _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_data_file(path: Path, schema: type[T], display: str | None = None) -> T:
     """The data file as `schema`; any problem is a located diagnostic.
 
-    archgen's own files are valid in every release, so they are first read with libyaml alone (four
-    times faster than the located reader, and on the path of every command); only a file that does
-    not validate that way is read again with locations, to say where and what is wrong.
+    archgen's own files are valid in every release; each is validated once per machine and then read
+    from the user's cache (parse/data_cache.py).
     """
-    return load_data(path.read_bytes(), schema, display or path.name)
+    return load_cached(path, schema, lambda data: load_data(data, schema, display or path.name))
 
 
 def load_data(data: bytes, schema: type[T], display: str) -> T:

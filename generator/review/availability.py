@@ -13,14 +13,14 @@ from generator.flows import request_path
 from generator.index import ModelIndex
 from generator.parse.data_file import load_data_file
 from generator.placement import zones_used
-from generator.values import Name, Strict, Url
+from generator.values import CatalogueData, Name, Url
 
 PATH = Path(__file__).resolve().parent.parent / "catalogue" / "data" / "slas.yaml"
 HOURS_PER_MONTH = Decimal(730)
 HOURS_PER_YEAR = Decimal(8760)
 
 
-class Sla(Strict):
+class Sla(CatalogueData):
     kind: Name
     multi: Name
     single: Name | None = None
@@ -36,7 +36,7 @@ class Sla(Strict):
         return self.single if single and self.single else self.multi
 
 
-class SlaCatalogue(Strict):
+class SlaCatalogue(CatalogueData):
     read: Name
     slas: tuple[Sla, ...]
 
