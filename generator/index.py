@@ -21,6 +21,8 @@ Element = Person | SoftwareSystem | Container | Component
 
 @dataclass(frozen=True)
 class ModelIndex:
+    """Lookups over a validated model (elements by id, relationships by end, what each service hosts)."""
+
     model: Model
 
     @cached_property

@@ -41,6 +41,8 @@ def quota_catalogue() -> QuotaCatalogue:
 
 @dataclass(frozen=True)
 class QuotaCheck:
+    """A service quota against what one scenario needs of it (None when the need cannot be worked out)."""
+
     quota: Quota
     scenario: str
     element: str

@@ -12,6 +12,8 @@ MAX_NODES = 30  # a comment diagram stays readable; the rest is counted
 
 @dataclass(frozen=True)
 class ChangeGraph:
+    """The part of the architecture a change touches: changed elements and their neighbours, for the PR comment."""
+
     nodes: tuple[tuple[str, str], ...]  # (element id, added | removed | changed | neighbour)
     edges: tuple[tuple[str, str, str], ...]  # (source, target, added | removed | same)
     left_out: int = 0  # changed elements beyond MAX_NODES

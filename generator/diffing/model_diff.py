@@ -18,6 +18,8 @@ SECTIONS = ("people", "systems", "containers", "components", "services", "decisi
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One field of an element that changed between two model versions."""
+
     path: str
     old: object
     new: object
@@ -25,6 +27,8 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class ElementChange:
+    """An element added, removed or changed between two model versions, with its changed fields."""
+
     section: str
     id: str
     kind: str  # added | removed | changed
@@ -33,6 +37,8 @@ class ElementChange:
 
 @dataclass(frozen=True)
 class CostDelta:
+    """One scenario's monthly cost before and after a change, in total and per service."""
+
     scenario: str
     old_total: Decimal
     new_total: Decimal
@@ -52,6 +58,8 @@ class CostDelta:
 
 @dataclass(frozen=True)
 class ModelDiff:
+    """What a change does to a model: elements, relationships, cost per scenario, risk and new findings."""
+
     elements: tuple[ElementChange, ...]
     relationships_added: tuple[str, ...]
     relationships_removed: tuple[str, ...]

@@ -27,6 +27,8 @@ OPTIONS_DIR = "options"  # alternatives to the base model live in model/options/
 
 @dataclass(frozen=True)
 class LoadedModel:
+    """A validated model with what messages need to locate its values: source map, file texts, file names, hash."""
+
     model: Model
     source_map: SourceMap
     sources: dict[str, str]

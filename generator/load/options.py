@@ -31,6 +31,8 @@ from generator.schema.option import OptionInfo
 
 @dataclass(frozen=True)
 class LoadedOption:
+    """An option: its header, its file, and the whole model it makes (the base with the option's changes)."""
+
     info: OptionInfo
     file: str
     loaded: LoadedModel

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Limits:
+    """How much a model may hold before it is refused: file and total size, YAML nodes, nesting, text length."""
+
     max_file_bytes: int = 2 * 1024 * 1024
     max_total_bytes: int = 16 * 1024 * 1024
     max_nodes: int = 500_000

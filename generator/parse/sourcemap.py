@@ -11,6 +11,8 @@ Path_ = tuple  # a tuple of str keys and int indices
 
 @dataclass
 class SourceMap:
+    """Where each value and key of a parsed file came from (file, line, column), by its path in the data."""
+
     values: dict[Path_, Location] = field(default_factory=dict)
     keys: dict[Path_, Location] = field(default_factory=dict)
 

@@ -14,6 +14,8 @@ from generator.parse.yaml_nodes import load_yaml
 
 @dataclass
 class ParsedFile:
+    """One parsed YAML file: how messages name it, its data and its source map."""
+
     display: str
     data: dict
     source_map: SourceMap

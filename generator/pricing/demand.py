@@ -29,6 +29,8 @@ class Demand:
 
 @dataclass(frozen=True)
 class ServiceDemand:
+    """What one service would be billed for: its priced quantities, the usage it lacks, the assumptions made."""
+
     demands: tuple[Demand, ...]
     needs_usage: tuple[str, ...]
     assumptions: tuple[str, ...] = ()

@@ -23,6 +23,8 @@ def cents(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class CostLine:
+    """One billed dimension of one service in one scenario: quantity, price entry, free quantity, cost."""
+
     service: str
     dimension: str
     quantity: Decimal
@@ -47,6 +49,8 @@ class CostLine:
 
 @dataclass(frozen=True)
 class ServiceCost:
+    """A service's cost in one scenario: its lines, and what could not be priced or lacks usage."""
+
     service: str
     kind: str
     lines: tuple[CostLine, ...]
@@ -75,6 +79,8 @@ class ServiceCost:
 
 @dataclass(frozen=True)
 class CostReport:
+    """The monthly estimate of one scenario: every service's cost, with or without the 12-month free tier."""
+
     scenario: Scenario
     services: tuple[ServiceCost, ...]
     free_tier_12_months: bool

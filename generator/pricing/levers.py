@@ -16,6 +16,8 @@ ARM_CAPABLE = tuple(kind for kind, entry in SERVICE_KINDS.items() if entry.gravi
 
 @dataclass(frozen=True)
 class Lever:
+    """A way to spend less (free tier, pricing model, architecture) and what it saves a month."""
+
     id: str
     title: str
     status: str  # applied | available | not-applicable

@@ -24,6 +24,8 @@ FORMATS_WRITTEN = ("dot", *FORMATS)  # what render_view returns for each view (P
 
 @dataclass(frozen=True)
 class RenderedDiagrams:
+    """Every view laid out: the views, their files (DOT, SVG, PNG when asked for) and the warnings."""
+
     views: tuple[DiagramView, ...]
     files: dict[str, bytes]
     warnings: tuple[str, ...]

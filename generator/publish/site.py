@@ -38,6 +38,8 @@ SiteBuilder = Callable[[Path, Path], None]
 
 @dataclass(frozen=True)
 class Built:
+    """Everything a build generated, in memory: the analysis, docs/ pages, diagram files and warnings."""
+
     analysis: Analysis
     docs: dict[str, bytes]
     diagrams: dict[str, bytes]

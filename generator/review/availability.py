@@ -48,6 +48,8 @@ def sla_catalogue() -> SlaCatalogue:
 
 @dataclass(frozen=True)
 class PathStep:
+    """One service on the request path: its published SLA and whether it is a single point of failure."""
+
     service: str
     kind: str
     sla_percent: Decimal | None
@@ -57,6 +59,8 @@ class PathStep:
 
 @dataclass(frozen=True)
 class AvailabilityEstimate:
+    """The request path's composite availability: the product of its services' SLAs."""
+
     steps: tuple[PathStep, ...]
     composite: Decimal  # a fraction, e.g. 0.9985
 

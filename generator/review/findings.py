@@ -16,6 +16,8 @@ RISK_ORDER = {"HIGH": 0, "MEDIUM": 1, "LOW": 2}
 
 @dataclass(frozen=True)
 class Finding:
+    """A rule's outcome for one element, with the rule's pillar and risk and any acknowledgement."""
+
     key: str  # CODE@element
     code: str
     element: str

@@ -16,6 +16,8 @@ from generator.review.risk import QuestionRisk, question_risks
 
 @dataclass(frozen=True)
 class Review:
+    """The Well-Architected review of a model: question risks, rule findings, availability and quotas."""
+
     framework: Framework
     questions: tuple[QuestionRisk, ...]
     findings: tuple[Finding, ...]

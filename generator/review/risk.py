@@ -17,6 +17,8 @@ RISKS = ("HIGH", "MEDIUM", "NONE", "UNANSWERED", "NOT_APPLICABLE")
 
 @dataclass(frozen=True)
 class QuestionRisk:
+    """A Well-Architected question's risk, derived from the practices the answer chose and left out."""
+
     question: Question
     pillar: str
     risk: str

@@ -18,6 +18,8 @@ MODEL = "model"  # the element of findings about the model as a whole
 
 @dataclass(frozen=True)
 class Outcome:
+    """What a rule found about one element: pass, fail or unknown, and why."""
+
     element: str
     status: Status
     message: str
@@ -37,6 +39,8 @@ class RuleContext:
 
 @dataclass(frozen=True)
 class Rule:
+    """A Well-Architected rule: its code, pillar, risk, the best practices it evidences and its check."""
+
     code: str
     title: str
     pillar: str

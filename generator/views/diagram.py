@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass(frozen=True)
 class ViewNode:
+    """A box or icon in a diagram view, with its label, shape and the cluster it sits in."""
+
     id: str
     label: str
     shape: str  # person | system | container | database | component | service | external | tool
@@ -20,6 +22,8 @@ class ViewNode:
 
 @dataclass(frozen=True)
 class ViewEdge:
+    """An arrow in a diagram view: its ends, label and whether the call is synchronous."""
+
     source: str
     target: str
     label: str = ""
@@ -28,6 +32,8 @@ class ViewEdge:
 
 @dataclass(frozen=True)
 class ViewCluster:
+    """A box around nodes in a diagram view (system boundary, cloud, region, VPC, subnet, group, stage)."""
+
     id: str
     label: str
     style: str  # boundary | cloud | region | vpc | subnet | group | stage
@@ -36,6 +42,8 @@ class ViewCluster:
 
 @dataclass(frozen=True)
 class DiagramView:
+    """One diagram to draw: its nodes, edges and clusters, direction and title; no Graphviz in it."""
+
     id: str
     title: str
     kind: str  # context | container | component | deployment | pipeline

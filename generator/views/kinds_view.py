@@ -11,6 +11,8 @@ from generator.views.table import Table
 
 @dataclass(frozen=True)
 class KindSection:
+    """A service kind's section of the reference page: its usage keys and billing dimensions."""
+
     id: str
     kind: ServiceKind
     usage: Table

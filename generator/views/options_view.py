@@ -13,6 +13,8 @@ from generator.views.table import Table
 
 @dataclass(frozen=True)
 class OptionRow:
+    """One option beside the proposal: cost per scenario and review counts."""
+
     id: str
     title: str
     totals: tuple[Decimal, ...]

@@ -12,6 +12,8 @@ from generator.pricing.estimate import CostReport, ServiceCost
 
 @dataclass(frozen=True)
 class ServiceRow:
+    """A row of the service-justification table: role, requirement, why, alternatives and cost."""
+
     id: str
     name: str
     kind: str

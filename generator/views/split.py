@@ -21,6 +21,8 @@ _RESERVE_SHARE = 3
 
 @dataclass(frozen=True)
 class Part:
+    """One part of a view split to keep under the node budget: its members and the group it comes from."""
+
     view_id: str
     label: str
     members: tuple[str, ...]

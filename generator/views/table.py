@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Table:
+    """A table any renderer can write (Markdown, terminal, JSON): headers, rows, alignment, footer."""
+
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: tuple[str, ...] = ()  # "l" or "r" per column
