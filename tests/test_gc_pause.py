@@ -81,3 +81,44 @@ def test_a_command_that_loads_nothing_leaves_the_collector_paused_until_exit() -
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.stderr.strip().endswith("False")
+
+
+def test_a_build_collects_nothing_and_gives_the_collector_back(project: Path, monkeypatch) -> None:
+    """`archgen build` keeps collection paused from start to end, its model loads included (they would
+    otherwise resume it), and leaves it as it found it: here, in-process, enabled."""
+    import generator.load.options as options
+    from generator.cli import build as build_module
+    from generator.parse import gc_pause
+    from tests.conftest import run_cli
+
+    collections: list[int] = []
+    seen: list[bool] = []
+    building = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start" and building:
+            collections.append(info["generation"])
+
+    def spied_load(*args, **kwargs):
+        loaded = real_load(*args, **kwargs)
+        seen.append(gc.isenabled())
+        return loaded
+
+    def spied_build(*args, **kwargs):
+        building.append(True)
+        try:
+            return real_build(*args, **kwargs)
+        finally:
+            building.clear()
+
+    real_load, real_build = options.load_model_and_options, build_module.build
+    monkeypatch.setattr(options, "load_model_and_options", spied_load)
+    monkeypatch.setattr(build_module, "build", spied_build)
+    gc.callbacks.append(count)
+    try:
+        result = run_cli("build", "--no-site", "--no-cache", cwd=project)
+    finally:
+        gc.callbacks.remove(count)
+    assert result.exit_code == 0, result.output
+    assert seen == [False] and collections == []
+    assert gc.isenabled() and not gc_pause._paused_for_startup
