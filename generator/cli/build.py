@@ -8,7 +8,6 @@ import click
 
 from generator.cli.common import err, model_argument, option, out, refuse_if_strict, strict_option
 from generator.errors import ArchgenError, UsageError
-from generator.parse.gc_pause import collection_paused
 from generator.publish import stamp
 
 project_option = option("--project", help="Project root: where mkdocs.yml, docs/ and site/ live.", default=Path("."))
@@ -87,8 +86,7 @@ def _all_sources(analysis) -> dict[str, str]:
 def build_command(obj: dict | None, model: Path, project: Path, no_site: bool, no_cache: bool, strict: bool) -> None:
     """Validate, render the diagrams, generate the pages and build the site with `mkdocs build --strict`."""
     handed = (obj or {}).get("input_fingerprint", "")  # the entry point's, for this same build
-    with collection_paused():  # one batch that ends with the process (parse/gc_pause.py)
-        build(model, project, no_site=no_site, no_cache=no_cache, strict=strict, input_fingerprint=handed)
+    build(model, project, no_site=no_site, no_cache=no_cache, strict=strict, input_fingerprint=handed)
 
 
 def build(

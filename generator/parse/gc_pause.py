@@ -7,16 +7,10 @@ collection after a 60,000-entry model took 0.4 s scanning objects that could nev
 The same holds for a command's imports (modules, classes, pydantic's validators: about 16 ms of
 collections in a build that found nothing to free), so the entry point pauses collection from the
 start (`pause_for_startup`) and the first model load resumes it, after freezing both.
-
-`archgen build` is one batch of work that ends with the process: it keeps collection paused to the
-end (`collection_paused`), which saved the 20 ms the collector spent in a build of the example
-(pages and MkDocs) and grew its peak memory from 70 to 76 MB (84 to 93 MB at 2,000 elements).
-`archgen serve`, which runs for hours, collects as usual.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 
@@ -49,17 +43,3 @@ def without_gc_pauses(fn):
                 gc.enable()
 
     return wrapper
-
-
-@contextlib.contextmanager
-def collection_paused():
-    """No cyclic collection while a one-shot command runs, model loads included; as before afterwards."""
-    global _paused_for_startup
-    enabled = gc.isenabled() or _paused_for_startup
-    gc.disable()
-    _paused_for_startup = False
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
