@@ -15,8 +15,6 @@ from generator.render.diagram_nodes import wrap
 from generator.render.escape import dot_text
 from generator.views.diagram import DiagramView
 
-_EDGE_TEXT = {"fontcolor": "#2D3436", "fontname": "Sans-Serif", "fontsize": "10"}
-
 
 def label_node_id(position: int) -> str:
     """The id of the text node that carries edge `position`'s label (not a model id: those have no '~')."""
@@ -60,23 +58,23 @@ def label_clusters(view: DiagramView) -> dict[int, str | None]:
 
 
 def label_node(dot, position: int, text: str) -> None:
-    """The text node of edge `position`'s label, in `dot` (the graph or cluster it belongs to)."""
+    """The text node of edge `position`'s label, in `dot` (the graph or cluster it belongs to). No
+    tooltip: it would repeat the visible text, and wrap every label in a link element in the SVG. The
+    font's name and colour are the graph's node defaults (`diagrams`), so only its size is given."""
     dot.node(
         label_node_id(position),
         nohtml(wrap(dot_text(text), 30)),
         shape="plaintext",
         fixedsize="false",  # `diagrams` makes every node a fixed 1.4 in square by default
-        labelloc="c",
         margin="0.04,0.02",
         width="0",
         height="0",
-        tooltip=nohtml(dot_text(text[:300])),
-        **_EDGE_TEXT,
+        fontsize="10",
     )
 
 
 def edge_through_label(dot, tail: str, head: str, position: int, style: str) -> None:
     """The edge as two halves meeting at its label's text node: a plain line in, the arrowhead out."""
-    line = {"style": style, "color": "#555555"}
+    line = {"color": "#555555", **({} if style == "solid" else {"style": style})}
     dot.edge(tail, label_node_id(position), dir="none", **line)
     dot.edge(label_node_id(position), head, dir="forward", **line)

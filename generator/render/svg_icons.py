@@ -15,6 +15,7 @@ ICON_PLACEHOLDER = "@diagrams-resources"  # in DOT files, so they are the same o
 
 _IMAGE = re.compile(r'<image xlink:href="([^"]+\.png)"([^>]*?)/>')
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_FIT = ' preserveAspectRatio="xMinYMin meet"'
 
 
 @functools.lru_cache(maxsize=256)
@@ -40,13 +41,14 @@ def embed_icons(svg: bytes) -> bytes:
             return match.group(0)
         if match.group(1) not in symbols:
             symbols[match.group(1)] = f"archgen-icon-{len(symbols)}"
-        attrs = match.group(2).replace("px", "")
+        # how Graphviz fits every icon into its box: said once, on the symbol (a symbol's own viewport rule)
+        attrs = match.group(2).replace("px", "").replace(_FIT, "")
         return f'<use xlink:href="#{symbols[match.group(1)]}"{attrs}/>'
 
     text = _IMAGE.sub(use, text)
     if symbols:
         defs = "".join(
-            f'<symbol id="{sid}" viewBox="0 0 {w} {h}"><image width="{w}" height="{h}" '
+            f'<symbol id="{sid}" viewBox="0 0 {w} {h}"{_FIT}><image width="{w}" height="{h}" '
             f'xlink:href="data:image/png;base64,{data}"/></symbol>'
             for path, sid in symbols.items()
             for data, w, h in [_icon(path)]
