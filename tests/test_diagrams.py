@@ -11,9 +11,9 @@ import pytest
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.index import ModelIndex
 from generator.load.model_loader import load_model
-from generator.render.diagram_nodes import icon_class
 from generator.render.diagram_render import dot_source, normalise_dot
 from generator.render.graphviz_tool import layout
+from generator.render.icon_files import icon_class
 from generator.views.all_views import all_views
 from generator.views.diagram import DiagramView, ViewNode
 from tests.conftest import FIXTURES, ROOT, check_golden, run_cli

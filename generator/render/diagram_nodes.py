@@ -4,28 +4,16 @@ label's context (plain DOT text or an HTML-like label) here, and nowhere else.""
 
 from __future__ import annotations
 
-import importlib
 import textwrap
-from functools import cache
+from pathlib import Path
 
 from diagrams import Node, c4
 from graphviz import nohtml
 
 from generator.catalogue.service_kinds import FALLBACK_ICON
 from generator.render.escape import dot_text, html_attr, html_text
-from generator.render.svg_icons import RESOURCES
+from generator.render.icon_files import icon_file
 from generator.views.diagram import ViewNode
-
-
-@cache
-def icon_class(icon: str) -> type[Node] | None:
-    """The diagrams class for "module.Class" (under diagrams.aws) or "provider.module.Class"."""
-    parts = icon.split(".")
-    module_name = "diagrams.aws." + parts[0] if len(parts) == 2 else "diagrams." + ".".join(parts[:-1])
-    try:
-        return getattr(importlib.import_module(module_name), parts[-1])
-    except (ImportError, AttributeError):
-        return None
 
 
 def wrap(text: str, width: int = 26) -> str:
@@ -47,12 +35,12 @@ def _node_attrs(node: ViewNode, link_base: str | None) -> dict:
 ICON_POINTS = 101  # the icon's side: 1.4 in, the `diagrams` default
 
 
-def _icon_label(cls: type[Node], node: ViewNode) -> str:
+def _icon_label(icon_path: Path, node: ViewNode) -> str:
     """An icon node as an HTML-like table: the icon at a fixed size on top, the name and service below.
     Graphviz measures the text itself, so the node is as wide as its widest line (a fixed 1.4 in box let
     long names spill over neighbours and cluster borders) and an edge from above ends at the icon
     (`diagrams` centres the icon in a taller box: arrows stopped 30-50 px short of it)."""
-    icon = html_attr(str(RESOURCES / cls._icon_dir.removeprefix("resources/") / cls._icon))
+    icon = html_attr(str(icon_path))
     lines = wrap(node.label, 18).splitlines() + wrap(node.sublabel, 20).splitlines()
     text = "<BR/>".join(html_text(line) for line in lines)
     return (
@@ -70,11 +58,11 @@ C4_BOX = {"fixedsize": "false", "margin": "0.18,0.1"}
 def make_node(node: ViewNode, link_base: str | None, warnings: list[str]) -> Node:
     attrs = _node_attrs(node, link_base)
     if node.icon is not None:
-        cls = icon_class(node.icon)
-        if cls is None:
+        path = icon_file(node.icon)
+        if path is None:
             warnings.append(f"no icon {node.icon!r} for {node.id!r}; using the generic icon")
-            cls = icon_class(FALLBACK_ICON)
-        return Node(_icon_label(cls, node), shape="plain", fixedsize="false", **attrs)
+            path = icon_file(FALLBACK_ICON)
+        return Node(_icon_label(path, node), shape="plain", fixedsize="false", **attrs)
     if node.shape in ("person", "system", "database", "container", "component"):
         attrs = {**C4_BOX, **attrs}
     if node.shape == "person":
