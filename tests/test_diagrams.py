@@ -107,7 +107,8 @@ def test_cli_writes_every_file_and_rebuilds_byte_identical(project: Path) -> Non
     assert result.exit_code == 0, result.output
     out = project / "diagrams_out"
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"{v}.{ext}" for v in EXPECTED_VIEWS for ext in ("dot", "svg"))  # PNG: --png
+    options = ["option-api-on-lambda-deployment", "option-aurora-serverless-deployment"]  # as `build` draws
+    assert names == sorted(f"{v}.{ext}" for v in EXPECTED_VIEWS + options for ext in ("dot", "svg"))  # PNG: --png
     first = {p.name: p.read_bytes() for p in out.iterdir()}
     assert run_cli("diagrams", "--no-cache", cwd=project).exit_code == 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
@@ -118,6 +119,15 @@ def test_cli_writes_every_file_and_rebuilds_byte_identical(project: Path) -> Non
         assert str(project).encode() not in data and b"/site-packages/" not in data, name
     svg = first["deployment.svg"].decode()
     assert "data:image/png;base64," in svg and 'href="../architecture/#el-main-db"' in svg
+
+
+def test_diagrams_after_build_changes_nothing(project: Path) -> None:
+    """`archgen diagrams` draws what `archgen build` draws, options included: it never removes a view the
+    build made (which `archgen check` would then report as out of date)."""
+    assert run_cli("build", "--no-site", cwd=project).exit_code == 0
+    built = {p.name: p.read_bytes() for p in (project / "diagrams_out").iterdir()}
+    assert run_cli("diagrams", cwd=project).exit_code == 0
+    assert {p.name: p.read_bytes() for p in (project / "diagrams_out").iterdir()} == built
 
 
 def test_missing_graphviz_is_a_clear_error(project: Path, monkeypatch) -> None:
