@@ -4,9 +4,10 @@ pile up, which made loading grow faster than the model. Collection is paused whi
 and what the load built is then moved out of the collector's sight (`gc.freeze`): the first
 collection after a 60,000-entry model took 0.4 s scanning objects that could never be garbage.
 
-The same holds for a command's imports (modules, classes, pydantic's validators: about 16 ms of
-collections in a build that found nothing to free), so the entry point pauses collection from the
-start (`pause_for_startup`) and the first model load resumes it, after freezing both.
+The same holds for a command's imports (modules, classes, pydantic's validators), so the entry point
+pauses collection from the start (`pause_for_startup`) and the first model load resumes it, after
+freezing both: a build's collections went from 36 to 22 ms, though its total CPU did not move beyond
+the machine's noise (10 interleaved runs each).
 """
 
 from __future__ import annotations
