@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +39,11 @@ def run_cli(*args: str, cwd: Path) -> Result:
     finally:
         os.chdir(old)
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def run_python(code: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter from the repository root (what a new process imports and does)."""
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=check)
 
 
 def check_golden(path: Path, actual: str) -> None:

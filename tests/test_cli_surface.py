@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, run_python
 
 COMMANDS = [
     "init",
@@ -138,5 +138,5 @@ def test_a_command_imports_only_its_own_module() -> None:
         "('pdf', 'pr', 'compare', 'guardrails', 'prices', 'review', 'cost', 'diagrams', 'init'))\n"
         "print(others, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    result = run_python(code)
     assert result.stderr.strip() == "[]"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ from generator.catalogue.free_tier import PATH as FREE_TIER
 from generator.catalogue.free_tier import FreeTierPrograms
 from generator.parse.data_cache import load_cached
 from generator.parse.data_file import load_data
-from tests.conftest import ROOT
+from tests.conftest import run_python
 
 
 @pytest.fixture
@@ -78,7 +76,6 @@ def test_a_command_with_cached_catalogues_builds_none_of_their_validators(tmp_pa
         "print(*(type(t.__pydantic_validator__).__name__ for t in (Framework, PriceCatalogue, KindCatalogue)))\n"
     )
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
-    first = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    first, again = run_python(code, env), run_python(code, env)
     assert first.stdout.split() == ["SchemaValidator"] * 3  # validated: the validators were built
     assert again.stdout.split() == ["MockValSer"] * 3  # read from the cache: never built

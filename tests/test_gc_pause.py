@@ -9,7 +9,7 @@ import pytest
 
 from generator.errors import ModelInvalid
 from generator.load.model_loader import load_model
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_python
 
 
 def test_collector_is_paused_while_loading_and_back_after(monkeypatch) -> None:
@@ -66,8 +66,6 @@ def test_the_startup_pause_lasts_until_the_first_load_has_finished(tmp_path: Pat
 
 
 def test_a_command_that_loads_nothing_leaves_the_collector_paused_until_exit() -> None:
-    import subprocess
-    import sys
 
     code = (
         "import gc, sys\n"
@@ -79,5 +77,5 @@ def test_a_command_that_loads_nothing_leaves_the_collector_paused_until_exit() -
         "    pass\n"
         "print(gc.isenabled(), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    done = run_python(code, check=False)
     assert done.stderr.strip().endswith("False")

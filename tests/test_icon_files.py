@@ -12,7 +12,7 @@ from generator.load.model_loader import load_model
 from generator.render import icon_files
 from generator.render.icon_files import RESOURCES, icon_class, icon_file
 from generator.views.all_views import all_views
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_python
 
 
 def test_the_list_is_current() -> None:
@@ -56,5 +56,5 @@ def test_drawing_the_example_imports_no_provider_module() -> None:
         "    dot_source(view)\n"
         "print(sorted(m for m in sys.modules if m.startswith('diagrams.aws')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    done = run_python(code)
     assert done.stdout.strip() == "[]"
