@@ -40,8 +40,12 @@ def test_every_icon_the_example_views_use_is_listed(model: str) -> None:
 def test_an_icon_not_listed_or_missing_is_found_through_its_class(monkeypatch) -> None:
     assert icon_file("onprem.database.Oracle") == RESOURCES / "onprem/database/oracle.png"
     monkeypatch.setattr(icon_files, "_table", lambda: {"compute.Lambda": "aws/compute/no-such-file.png"})
-    assert icon_file("compute.Lambda") == RESOURCES / "aws/compute/lambda.png"
-    assert icon_file("compute.NoSuchIcon") is None
+    icon_file.cache_clear()  # looked up once per icon: forget what earlier tests found
+    try:
+        assert icon_file("compute.Lambda") == RESOURCES / "aws/compute/lambda.png"
+        assert icon_file("compute.NoSuchIcon") is None
+    finally:
+        icon_file.cache_clear()  # the patched table's answers must not outlive the test
 
 
 def test_drawing_the_example_imports_no_provider_module() -> None:

@@ -1,1 +1,1 @@
-"""The command line: the entry point's fast path, the Typer app, one module per command group."""
+"""The command line: the entry point's fast path, the click group, one module per command group."""

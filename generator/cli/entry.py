@@ -48,7 +48,7 @@ def main() -> None:
     # archgen's model types run no pydantic plugins: looking for them scans every installed package's
     # entry points (15-25 ms of every command), and a plugin would see all model text
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    # imported here: an unchanged build is answered without loading Typer, rich or pydantic
+    # imported here: an unchanged build is answered without loading click, rich or pydantic
     from generator.cli.app import main as cli_main
 
     cli_main(inputs)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator import __version__
-from generator.user_cache import user_cache_folder
+from generator.user_cache import replace_file, user_cache_folder
 
 T = TypeVar("T")
 
@@ -71,12 +70,15 @@ def load_cached(path: Path, schema: type[T], validate: Callable[[bytes], T]) -> 
 
 
 def _store(folder: Path, name: str, stem: str, value: object) -> None:
-    tmp = folder / f"{name}.{os.getpid()}.tmp"
     try:
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(folder / name)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # not picklable: validated again next time
+    if not replace_file(folder / name, data):
+        return
+    try:
         for stale in folder.glob(f"{stem}-*.pickle"):
             if stale.name != name:
                 stale.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass  # a stale entry left behind is never read: its key cannot match

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.clock import build_date
 from generator.render.graphviz_version import dot_version
-from generator.user_cache import user_cache_folder
+from generator.user_cache import replace_file, user_cache_folder
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STAMP = Path(".archgen-cache") / "build-stamp.json"
@@ -105,16 +105,8 @@ def _save_package_hashes(hashes: FileHashes) -> None:
 
 
 def _write_json(path: Path, data: dict, indent: int | None = None) -> bool:
-    """Write `data` to `path` through a temporary file renamed into place; False when that failed."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(data, indent=indent, sort_keys=True))
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        return False
-    return True
+    """Write `data` to `path` as JSON, whole or not at all; False when that failed."""
+    return replace_file(path, json.dumps(data, indent=indent, sort_keys=True).encode())
 
 
 def _files(root: Path, suffixes: tuple[str, ...] | None = None) -> list[tuple[tuple[str, ...], str, os.stat_result]]:

@@ -20,10 +20,9 @@ from functools import cache
 from pathlib import Path
 
 from generator.render.svg_icons import RESOURCES
+from generator.views.diagram import VIEW_ICONS
 
 TABLE = Path(__file__).resolve().parent / "icon_files.json"
-# icons the views name directly, beside the service kinds' (views/deployment.py, views/pipeline.py)
-VIEW_ICONS = ("general.Users", "general.InternetAlt1", "onprem.vcs.Github", "onprem.vcs.Gitlab")
 
 
 @cache
@@ -53,8 +52,9 @@ def _through_class(icon: str) -> str | None:
     return f"{cls._icon_dir.removeprefix('resources/')}/{cls._icon}"
 
 
+@cache
 def icon_file(icon: str) -> Path | None:
-    """The icon's PNG, or None when `diagrams` has no such icon."""
+    """The icon's PNG, or None when `diagrams` has no such icon (looked up once per icon, not per node)."""
     listed = _table().get(icon)
     if listed is not None and (RESOURCES / listed).is_file():
         return RESOURCES / listed

@@ -8,6 +8,8 @@ from generator.index import ModelIndex, anchor_for
 from generator.placement import zones_used
 from generator.schema.aws import Service
 from generator.views.diagram import (
+    EXTERNAL_ICON,
+    PERSON_ICON,
     DiagramView,
     ViewCluster,
     ViewEdge,
@@ -135,7 +137,7 @@ def deployment_view(index: ModelIndex) -> DiagramView:
             p.name,
             "person",
             "Browser" if p.id in clients else "Person",
-            icon="general.Users",
+            icon=PERSON_ICON,
             anchor=anchor_for(p.id),
         )
         for p in m.people
@@ -148,7 +150,7 @@ def deployment_view(index: ModelIndex) -> DiagramView:
             s.name,
             "external",
             "External system",
-            icon="general.InternetAlt1",
+            icon=EXTERNAL_ICON,
             external=True,
             anchor=anchor_for(s.id),
         )

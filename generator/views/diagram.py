@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# the icons the views name themselves, beside each service kind's own (render/icon_files.py lists them all)
+PERSON_ICON = "general.Users"
+EXTERNAL_ICON = "general.InternetAlt1"
+SYSTEM_ICONS = {"github": "onprem.vcs.Github", "gitlab": "onprem.vcs.Gitlab"}  # a pipeline's source system
+VIEW_ICONS = (PERSON_ICON, EXTERNAL_ICON, *SYSTEM_ICONS.values())
+
 
 @dataclass(frozen=True)
 class ViewNode:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from generator.catalogue.service_kinds import SERVICE_KINDS
 from generator.index import ModelIndex, anchor_for
 from generator.views.diagram import (
+    EXTERNAL_ICON,
+    SYSTEM_ICONS,
     DiagramView,
     ViewCluster,
     ViewEdge,
     ViewNode,
     flow_direction,
 )
-
-_SYSTEM_ICONS = {"github": "onprem.vcs.Github", "gitlab": "onprem.vcs.Gitlab"}
 
 
 def pipeline_view(index: ModelIndex) -> DiagramView | None:
@@ -38,7 +38,7 @@ def pipeline_view(index: ModelIndex) -> DiagramView | None:
                     system.name,
                     "external",
                     "External system",
-                    icon=_SYSTEM_ICONS.get(ref, "general.InternetAlt1"),
+                    icon=SYSTEM_ICONS.get(ref, EXTERNAL_ICON),
                     cluster=cluster,
                     external=True,
                     anchor=anchor_for(ref),
