@@ -64,6 +64,9 @@ def test_the_hybrid_example_never_shows_a_plain_total(tmp_path: Path) -> None:
     cost = (project / "docs" / "cost.md").read_text()
     assert "at least $" in proposal and "Not every line is priced" in proposal
     assert "at least $" in cost and "NOT PRICED" in cost
+    # the unpriced line itself: its monthly cell says unknown, never $0.00
+    line = next(row for row in cost.splitlines() if "| Reporting database |" in row and "NOT PRICED" in row)
+    assert "| unknown |" in line and "$0.00" not in line
     # the service itself, not only the totals: its row, its Services entry and its JSON
     assert "| Reporting database | Amazon RDS | at least $" in cost
     assert "**Monthly (Steady state)**: at least $" in (project / "docs" / "services.md").read_text()
@@ -71,6 +74,14 @@ def test_the_hybrid_example_never_shows_a_plain_total(tmp_path: Path) -> None:
     assert [s["id"] for s in services if s["monthly_is_lower_bound"]] == ["reporting_rds"]
     data = __import__("json").loads(run_cli("cost", "--format", "json", cwd=project).stdout)
     assert all(s["total_is_lower_bound"] for s in data["scenarios"])
+    unpriced = [
+        line
+        for scenario in data["scenarios"]
+        for service in scenario["services"]
+        for line in service["lines"]
+        if line["price_id"] is None
+    ]
+    assert unpriced and all(line["cost_usd"] is None and line["on_demand_usd"] is None for line in unpriced)
     strict = run_cli("build", "--strict", cwd=project)
     assert strict.exit_code == 1 and "C101" in strict.output
 

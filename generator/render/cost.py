@@ -21,8 +21,9 @@ def cost_json(model: Model, reports: tuple[CostReport, ...], levers: dict[str, l
             "unit_price_usd": str(line.price.usd) if line.price else None,
             "per": str(line.price.per) if line.price else None,
             "free_quantity": str(line.free_quantity),
-            "on_demand_usd": str(cents(line.on_demand)),
-            "cost_usd": str(cents(line.cost)),
+            # null, not "0.00", for a line with no price: the scenario's `unpriced` list names it
+            "on_demand_usd": str(cents(line.on_demand)) if line.price else None,
+            "cost_usd": str(cents(line.cost)) if line.price else None,
             "source": line.price.source if line.price else None,
         }
 

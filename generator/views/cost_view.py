@@ -69,7 +69,7 @@ def detail_table(model: Model, report: CostReport) -> Table:
                     line.unit,
                     price_text(line),
                     qty(line.free_quantity) if line.free_quantity else "",
-                    usd(line.cost),
+                    usd(line.cost) if line.price is not None else "unknown",  # never $0 for what has no price
                     line.basis + (f"; {line.discount_note}" if line.discount_note else ""),
                 )
             )
