@@ -45,8 +45,17 @@ def test_fargate_spot_and_savings_plan_discounts() -> None:
 
 def test_missing_usage_is_reported_never_a_silent_zero() -> None:
     report = estimate(one_service("lambda", usage={"requests": 10}), default_catalogue())
-    assert report.services[0].needs_usage == ("average_duration_ms",)
-    assert report.warnings == ["svc: needs usage average_duration_ms (the estimate counts them as 0)"]
+    service = report.services[0]
+    assert service.needs_usage == ("average_duration_ms",)
+    # the requests are priced, the duration is not known: a floor, never the bill
+    assert service.lower_bound and not service.unknown and report.lower_bound
+    assert report.unpriced_lines == ["svc: average_duration_ms (usage not stated)"]
+
+
+def test_a_service_with_no_usage_at_all_is_unknown_not_zero() -> None:
+    report = estimate(one_service("generic", usage={}), default_catalogue())
+    assert report.services[0].unknown and report.lower_bound
+    assert report.unpriced_lines == ["svc: fixed_monthly_usd (usage not stated)"]
 
 
 def test_unknown_instance_class_is_unpriced_not_zero() -> None:
@@ -92,7 +101,7 @@ def test_every_example_service_is_priced() -> None:
 
     model = load_model(ROOT / "model").model
     report = estimate(model, default_catalogue())
-    assert report.warnings == []
+    assert not report.lower_bound and report.unpriced_lines == []
 
 
 def test_bad_price_file_gives_a_located_error(tmp_path: Path) -> None:

@@ -175,7 +175,7 @@ def test_unchanged_rebuild_repeats_the_warnings(project: Path) -> None:
     first = run_cli("build", cwd=project)
     assert first.exit_code == 0, first.output
     assert first.stdout.startswith("built Cruddur")
-    warning = "warning: dns: needs usage hosted_zones (the estimate counts them as 0)"
+    warning = "C105 warning: dns: usage hosted_zones is not stated, so its cost is unknown"
     assert warning in first.stderr
     again = run_cli("build", cwd=project)
     assert again.stdout.startswith("up to date: Cruddur") and warning in again.stderr

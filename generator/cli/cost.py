@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import err, model_argument, option, out, print_warnings, refuse_if_strict, strict_option
+from generator.cli.common import model_argument, option, out, print_warnings, refuse_if_strict, strict_option
 from generator.errors import UsageError
 
 
@@ -76,14 +76,11 @@ def cost(model: Path, fmt: TableFormat, strict: bool, scenario: str | None) -> N
             heading(f"Every billing dimension: {reports[0].scenario.name}"),
             render(cost_view.detail_table(m, reports[0])),
         ]
-    warnings = [w for r in reports for w in r.warnings]
     note = cost_view.unpriced_note(reports)
     if note:
         parts.append(f"\n{note}: every total above that includes them is only a lower bound ('at least').")
     out.print("\n".join(parts), markup=False)
     print_warnings(a.cost_warnings, a.loaded.sources)
-    for w in dict.fromkeys(warnings):
-        err.print(f"warning: {w}", markup=False)
 
 
 @click.command()

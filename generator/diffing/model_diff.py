@@ -42,7 +42,9 @@ class CostDelta:
     scenario: str
     old_total: Decimal
     new_total: Decimal
-    per_service: tuple[tuple[str, Decimal, Decimal], ...]
+    # (service, before, after, before is a floor, after is a floor): a floor leaves out lines with no
+    # price or usage not stated, so its change is not known
+    per_service: tuple[tuple[str, Decimal, Decimal, bool, bool], ...]
     old_unpriced: tuple[str, ...] = ()
     new_unpriced: tuple[str, ...] = ()
 
@@ -195,8 +197,10 @@ def _costs(old: Analysed, new: Analysed) -> list[CostDelta]:
         for sid in list(new_by) + [s for s in old_by if s not in new_by]:
             a = cents(old_by[sid].total) if sid in old_by else Decimal(0)
             b = cents(new_by[sid].total) if sid in new_by else Decimal(0)
-            if a != b:
-                services.append((sid, a, b))
+            a_floor = sid in old_by and old_by[sid].lower_bound
+            b_floor = sid in new_by and new_by[sid].lower_bound
+            if a != b or a_floor != b_floor:
+                services.append((sid, a, b, a_floor, b_floor))
         out.append(
             CostDelta(
                 report.scenario.name,

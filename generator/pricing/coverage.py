@@ -1,4 +1,6 @@
-"""What the estimate could not price, located in the model (regions without prices: load/region_check).
+"""What the estimate could not price, located in the model (regions without prices: load/region_check):
+a dimension the catalogue has no price for (C101), a usage key the service's kind needs and the model
+does not state (C105).
 
 Each is a warning at file:line:col by default and an error under `--strict` (check, the PR workflow
 and gates use it); the totals they affect read "at least".
@@ -26,12 +28,14 @@ def _priced_values(catalogue: PriceCatalogue, kind: str, dimension: str, key: st
 def unpriced_diagnostics(
     model: Model, source_map: SourceMap, catalogue: PriceCatalogue, reports: tuple[CostReport, ...], fallback: Location
 ) -> list[Diagnostic]:
-    """One warning per service dimension without a price (in any scenario), at the value that selects it."""
+    """One warning per service dimension without a price (in any scenario), at the value that selects it,
+    and one per usage key a service needs and does not state, at its usage."""
     position = {s.id: i for i, s in enumerate(model.services)}
     seen: set[tuple[str, str]] = set()
     out = []
     for report in reports:
         for cost in report.services:
+            out += _usage_not_stated(model, source_map, cost, position[cost.service], seen, fallback)
             for line in cost.lines:
                 if line.price is not None or (cost.service, line.dimension) in seen:
                     continue
@@ -56,6 +60,26 @@ def unpriced_diagnostics(
                     )
                 )
     return out
+
+
+def _usage_not_stated(model: Model, source_map: SourceMap, cost, i: int, seen: set, fallback: Location):
+    """C105 for each usage key `cost`'s service needs and does not state (once per service and key)."""
+    keys = [key for key in cost.needs_usage if (cost.service, f"usage:{key}") not in seen]
+    seen.update((cost.service, f"usage:{key}") for key in keys)
+    service = model.services[i]
+    at = source_map.nearest(("services", i, "usage") if service.usage else ("services", i, "id")) or fallback
+    return [
+        Diagnostic(
+            at,
+            "C105",
+            f"{cost.service}: usage {key} is not stated, so its cost is unknown; it is left out and every total "
+            "that includes it reads 'at least'",
+            hint=f"state `{key}` under this service's usage (the Service kinds page lists the keys and units of "
+            f"{cost.kind})",
+            severity="warning",
+        )
+        for key in keys
+    ]
 
 
 def _missing_variant(catalogue: PriceCatalogue, kind: str, dimension: str, service) -> tuple[str, list[str]] | None:

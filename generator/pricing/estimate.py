@@ -73,8 +73,13 @@ class ServiceCost:
 
     @property
     def lower_bound(self) -> bool:
-        """True when a line has no price: the total is only a floor."""
-        return bool(self.unpriced)
+        """True when a line has no price or a usage key the kind needs is not stated: the total is only a floor."""
+        return bool(self.unpriced or self.needs_usage)
+
+    @property
+    def unknown(self) -> bool:
+        """True when nothing of this service could be priced although something of it is billed: no figure at all."""
+        return self.lower_bound and all(line.price is None for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -106,22 +111,20 @@ class CostReport:
 
     @property
     def unpriced_lines(self) -> list[str]:
-        """`service: dimension (variant)` for every billable quantity the catalogue has no price for."""
-        return [f"{s.service}: {dim}" for s in self.services for dim in s.unpriced]
+        """`service: dimension (variant)` for every billable quantity the catalogue has no price for, and
+        `service: key (usage not stated)` for every usage key a service's kind needs and the model leaves
+        out: both are left out of the totals, which then read 'at least' (located: pricing.coverage)."""
+        return [
+            line
+            for s in self.services
+            for line in [f"{s.service}: {dim}" for dim in s.unpriced]
+            + [f"{s.service}: {key} (usage not stated)" for key in s.needs_usage]
+        ]
 
     @property
     def lower_bound(self) -> bool:
-        """True when the total leaves out unpriced lines: it is only a floor."""
+        """True when the total leaves out unpriced lines or usage not stated: it is only a floor."""
         return any(s.lower_bound for s in self.services)
-
-    @property
-    def warnings(self) -> list[str]:
-        """Services missing usage (unpriced lines are located diagnostics: pricing.coverage)."""
-        out = []
-        for s in self.services:
-            if s.needs_usage:
-                out.append(f"{s.service}: needs usage {', '.join(s.needs_usage)} (the estimate counts them as 0)")
-        return out
 
 
 def _free_allowed(entry: PriceEntry, model: Model, scenario: Scenario) -> bool:

@@ -69,8 +69,7 @@ class Generation:
         for name, data in rendered.files.items():
             if name.endswith(IMAGE_SUFFIXES):
                 docs[f"diagrams/{name}"] = data
-        warnings = tuple(rendered.warnings) + tuple(w for r in self.analysis.reports for w in r.warnings)
-        return Built(self.analysis, docs, rendered.files, tuple(dict.fromkeys(warnings)))
+        return Built(self.analysis, docs, rendered.files, tuple(dict.fromkeys(rendered.warnings)))
 
 
 def start_generation(analysis: Analysis, cache: LayoutCache | None) -> Generation:

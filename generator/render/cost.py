@@ -38,12 +38,13 @@ def cost_json(model: Model, reports: tuple[CostReport, ...], levers: dict[str, l
                 "total_is_lower_bound": r.lower_bound,
                 "unpriced": r.unpriced_lines,
                 "free_tier_value_usd": str(cents(r.free_value)),
-                "warnings": r.warnings,
                 "services": [
                     {
                         "id": s.service,
                         "kind": s.kind,
-                        "total_usd": str(cents(s.total)),
+                        # null when nothing of the service could be priced; a floor when lower_bound
+                        "total_usd": None if s.unknown else str(cents(s.total)),
+                        "total_is_lower_bound": s.lower_bound,
                         "pricing_model": s.pricing_model,
                         "needs_usage": list(s.needs_usage),
                         "assumptions": list(s.assumptions),
@@ -78,9 +79,9 @@ def services_json(rows: list[ServiceRow]) -> list[dict]:
             "alternatives": [{"option": o, "why_not": w} for o, w in r.alternatives],
             "decision": r.decision,
             "pillars": list(r.pillars),
-            "monthly_usd": str(round(r.monthly, 2)),
+            "monthly_usd": None if r.cost.unknown else str(round(r.monthly, 2)),
             "monthly_is_lower_bound": r.cost.lower_bound,
-            "share_percent": f"{r.share:.1f}",
+            "share_percent": None if r.cost.unknown else f"{r.share:.1f}",
         }
         for r in rows
     ]
@@ -109,7 +110,7 @@ def services_table(rows: list[ServiceRow], scenario_name: str) -> Table:
                 "; ".join(f"{o}: {w}" for o, w in r.alternatives) or "-",
                 r.decision or "-",
                 total_text(r.cost),
-                f"{r.share:.1f}%",
+                r.share_text,
             )
             for r in rows
         ),

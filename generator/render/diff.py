@@ -21,6 +21,13 @@ def _usd(value) -> str:
     return f"{sign}${abs(value):,.2f}"
 
 
+def _change(x) -> str:
+    """A scenario's change; with a floor on either side only the priced lines' change is known."""
+    if x.old_unpriced or x.new_unpriced:
+        return f"priced lines {_usd(x.delta)}; the whole change is not known"
+    return _usd(x.delta)
+
+
 def _budget_lines(d: ModelDiff) -> list[str]:
     """The base branch's budget for each scenario it holds, and whether the change fits it."""
     lines: list[str] = []
@@ -28,7 +35,7 @@ def _budget_lines(d: ModelDiff) -> list[str]:
     for scenario, ceiling, total in d.budgets:
         verdict = "within it" if total <= ceiling else f"**over by ${total - ceiling:,.2f}**"
         if unpriced.get(scenario) and total <= ceiling:
-            verdict = "not known to fit: lines without a price are left out of that total"
+            verdict = "not known to fit: lines without a price or usage are left out of that total"
         floor = "at least " if unpriced.get(scenario) else ""
         lines += [
             f"**Budget** (base branch): ${ceiling:,.2f} a month for {md_inline(scenario)}; after this change "
@@ -75,7 +82,7 @@ def diff_markdown(d: ModelDiff, *, limit: int = GITHUB_COMMENT_LIMIT, gate: tupl
         return "\n".join(head) + "\n"
     cost_line = "; ".join(
         f"{md_inline(x.scenario)}: {_floor(x.old_unpriced)}${x.old_total:,.2f} → "
-        f"{_floor(x.new_unpriced)}${x.new_total:,.2f} ({_usd(x.delta)})"
+        f"{_floor(x.new_unpriced)}${x.new_total:,.2f} ({_change(x)})"
         for x in d.costs
     )
     head += [f"**Monthly cost**: {cost_line}", ""]
@@ -144,7 +151,7 @@ def mermaid_lines(graph) -> list[str]:
 def _details(d: ModelDiff) -> list[str]:
     """The folded sections: cost per service, elements field by field, relationships."""
     details: list[str] = []
-    cost_rows = [(x.scenario, sid, a, b) for x in d.costs for sid, a, b in x.per_service]
+    cost_rows = [(x.scenario, *row) for x in d.costs for row in x.per_service]
     if cost_rows:
         details += [
             "<details><summary>Cost per service</summary>",
@@ -153,7 +160,9 @@ def _details(d: ModelDiff) -> list[str]:
             "|---|---|---:|---:|---:|",
         ]
         details += [
-            f"| {md_inline(s)} | {md_code(sid)} | ${a:,.2f} | ${b:,.2f} | {_usd(b - a)} |" for s, sid, a, b in cost_rows
+            f"| {md_inline(s)} | {md_code(sid)} | {_floor(af)}${a:,.2f} | {_floor(bf)}${b:,.2f} | "
+            f"{'not known' if af or bf else _usd(b - a)} |"
+            for s, sid, a, b, af, bf in cost_rows
         ]
         details += ["", "</details>", ""]
     if d.elements:
@@ -203,7 +212,10 @@ def diff_json(d: ModelDiff) -> dict:
                 "new_total_is_lower_bound": bool(x.new_unpriced),
                 "unpriced": list(x.new_unpriced),
                 "newly_unpriced": list(x.newly_unpriced),
-                "services": [{"id": s, "old_usd": str(a), "new_usd": str(b)} for s, a, b in x.per_service],
+                "services": [
+                    {"id": s, "old_usd": str(a), "new_usd": str(b), "old_is_lower_bound": af, "new_is_lower_bound": bf}
+                    for s, a, b, af, bf in x.per_service
+                ],
             }
             for x in d.costs
         ],

@@ -11,6 +11,7 @@ def options_json(rows: list[OptionRow]) -> list[dict]:
             "id": r.id,
             "title": r.title,
             "monthly_usd": [str(t) for t in r.totals],
+            "monthly_is_lower_bound": list(r.lower_bounds),
             "high_risk_questions": r.high_questions,
             "failing_findings": r.failing_findings,
             "open_findings": r.open_findings,

@@ -4,7 +4,8 @@ What it checks:
     Each scenario's monthly estimate against the budget set for it: the scenario's own `budget`,
     or `cost.budget.monthly_limit` for the first scenario (the budget is set for what is launched;
     a later stage such as year-two growth is held only to a budget of its own). Not applicable
-    without a budget (COST001 reports that).
+    without a budget (COST001 reports that). Unknown when an estimate under its budget leaves out
+    lines with no price or usage the model does not state: a floor under the limit proves nothing.
 Why it matters:
     The CTO approves a number; a scenario above it needs a bigger budget or a cheaper design before
     it happens, not after.
@@ -24,7 +25,7 @@ def check(ctx):
     budget = ctx.index.model.cost.budget
     if budget is None:
         return  # COST001 reports the missing budget
-    held, over = [], []
+    held, over, incomplete = [], [], []
     for i, report in enumerate(ctx.cost_reports):
         limit = (
             report.scenario.budget if report.scenario.budget is not None else (budget.monthly_limit if i == 0 else None)
@@ -34,8 +35,12 @@ def check(ctx):
         held.append(report.scenario.name)
         if cents(report.total) > limit:
             over.append(f"{report.scenario.name} ${cents(report.total)} over its ${limit}")
+        elif report.lower_bound:
+            incomplete.append(f"{report.scenario.name} at least ${cents(report.total)} of its ${limit}")
     if over:
         yield Outcome(MODEL, "fail", f"over budget: {'; '.join(over)}")
+    elif incomplete:
+        yield Outcome(MODEL, "unknown", f"estimate incomplete (lines not priced): {'; '.join(incomplete)}")
     elif held:
         yield Outcome(MODEL, "pass", f"within budget: {', '.join(held)}")
 
@@ -48,5 +53,5 @@ RULE = Rule(
     ("COST01-BP03", "COST06-BP01"),
     check,
     __doc__,
-    outcomes=("pass", "fail"),
+    outcomes=("pass", "fail", "unknown"),
 )

@@ -30,6 +30,11 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
 .md-typeset table:not([class]) th, .md-typeset table:not([class]) td {
   white-space: normal; overflow-wrap: anywhere; padding: .5em .6em; min-width: 0;
 }
+/* a heading word or an amount is never split ("Scenari/o", "$300.0/0"), and in a table of up to six
+   columns a text column is not squeezed below a short word ("availabl/e"); long unbroken text (URLs,
+   ids) still breaks anywhere */
+.md-typeset table:not([class]) th, .md-typeset table:not([class]) td[style*="right"] { overflow-wrap: normal; }
+.md-typeset table:not([class]):not(:has(th:nth-child(7))) td:not([style*="right"]) { min-width: 6em; }
 .archgen-print-diagram img { width: 100%; height: auto; }
 @page {
   size: A4; margin: 16mm 14mm 18mm;
@@ -90,7 +95,7 @@ def _services_summary(rows, first, decisions, *, linked: bool) -> Table:
                 r.kind,
                 r.role,
                 cost_view.total_text(r.cost),
-                f"{r.share:.1f}%",
+                r.share_text,
                 decision(r.decision),
             )
             for r in rows

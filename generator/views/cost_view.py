@@ -17,12 +17,15 @@ def usd(value: Decimal) -> str:
 
 
 def total_text(cost: CostReport | ServiceCost) -> str:
-    """A scenario's or a service's total; 'at least' when a line has no price, so a floor never reads as the bill."""
+    """A scenario's or a service's total; 'at least' when a line has no price or lacks usage, so a floor never
+    reads as the bill; 'unknown' for a service none of whose bill could be priced."""
+    if isinstance(cost, ServiceCost) and cost.unknown:
+        return "unknown"
     return ("at least " if cost.lower_bound else "") + usd(cost.total)
 
 
 def unpriced_note(reports) -> str:
-    """'3 lines not priced: a, b, c' across the reports (each line once), or ''."""
+    """'3 lines not priced: a, b, c' across the reports (each line once; usage not stated included), or ''."""
     lines = list(dict.fromkeys(line for r in reports for line in r.unpriced_lines))
     return f"{len(lines)} line{'s' if len(lines) != 1 else ''} not priced: {'; '.join(lines)}" if lines else ""
 
@@ -73,6 +76,8 @@ def detail_table(model: Model, report: CostReport) -> Table:
                     line.basis + (f"; {line.discount_note}" if line.discount_note else ""),
                 )
             )
+        for key in s.needs_usage:  # what the kind bills and the model does not state: a row, never a silent gap
+            rows.append((names[s.service], key, "not stated", "", "", "", "unknown", "usage not stated"))
     footer = ("Total", "", "", "", "", "", total_text(report), "")
     return Table(
         ("Service", "Dimension", "Quantity", "Unit", "Unit price", "Free tier", "Monthly", "Basis"),
@@ -118,12 +123,14 @@ def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
             f"{t.percent}% {t.type}" for t in budget.thresholds if r.total >= budget.monthly_limit * t.percent / 100
         ]
         status = "over budget" if r.total > budget.monthly_limit else "within budget"
+        if r.lower_bound and r.total <= budget.monthly_limit:  # a floor under the limit proves nothing
+            status = "unknown: estimate incomplete"
         rows.append(
             (
                 r.scenario.name,
                 total_text(r),
                 usd(budget.monthly_limit),
-                f"{share:.0f}%",
+                ("at least " if r.lower_bound else "") + f"{share:.0f}%",
                 status,
                 ", ".join(crossed) or "none",
             )

@@ -18,6 +18,7 @@ class OptionRow:
     id: str
     title: str
     totals: tuple[Decimal, ...]
+    lower_bounds: tuple[bool, ...]  # per scenario: the total leaves out lines without a price or usage
     high_questions: int
     medium_questions: int
     open_findings: int
@@ -35,6 +36,7 @@ def option_row(
         option_id,
         title,
         tuple(cents(r.total) for r in reports),
+        tuple(r.lower_bound for r in reports),
         counts["HIGH"],
         counts["MEDIUM"],
         len(rv.open_findings()),
@@ -53,9 +55,10 @@ def comparison_table(base: Model, rows: list[OptionRow], *, link_decisions: bool
         costs = []
         for i, total in enumerate(r.totals):
             delta = total - baseline.totals[i] if i < len(baseline.totals) else Decimal(0)
-            costs.append(
-                f"${total:,.2f}" + ("" if r is baseline else f" ({'+' if delta >= 0 else '-'}${abs(delta):,.2f})")
-            )
+            floor = r.lower_bounds[i] or (i < len(baseline.lower_bounds) and baseline.lower_bounds[i])
+            change = "change not known" if floor else f"{'+' if delta >= 0 else '-'}${abs(delta):,.2f}"
+            text = ("at least " if r.lower_bounds[i] else "") + f"${total:,.2f}"
+            costs.append(text if r is baseline else f"{text} ({change})")
         decision = r.decision or "-"
         if link_decisions and r.decision:
             decision = f"[{r.decision}](decisions/{r.decision}.md)"
@@ -75,7 +78,7 @@ def comparison_table(base: Model, rows: list[OptionRow], *, link_decisions: bool
         *scenarios,
         "HIGH-risk questions",
         "Failing findings",
-        "Open (unacknowledged)",
+        "Open findings",
         "Availability",
         "Decision",
     )

@@ -30,6 +30,11 @@ class ServiceRow:
     def monthly(self) -> Decimal:
         return self.cost.total
 
+    @property
+    def share_text(self) -> str:
+        """Its share of the estimate, or 'unknown' when none of its bill could be priced (never a silent 0.0%)."""
+        return "unknown" if self.cost.unknown else f"{self.share:.1f}%"
+
 
 def _role(index: ModelIndex, service_id: str) -> str:
     hosted = index.hosted.get(service_id, [])
