@@ -1,8 +1,9 @@
 """Static content is served without a CDN.
 
 What it checks:
-    Buckets hosting a web app or files (`spa`, `bucket` containers) that no CloudFront distribution
-    fronts. A bucket that hosts no container is not static content: not applicable.
+    Buckets hosting a web app or files for clients (`spa`, `web_app`, `bucket` containers) that no
+    CloudFront distribution fronts. A bucket that hosts no such container (nothing, or a data lake
+    held as a `datastore` for Athena or Glue) is not static content: not applicable.
 Why it matters:
     Every page load travels to one region; CloudFront caches at the edge and its always-free tier
     covers 1 TB a month.
@@ -17,10 +18,12 @@ Best practices:
 from generator.rules._helpers import fronted_by
 from generator.rules.base import Outcome, Rule
 
+STATIC = ("spa", "web_app", "bucket")  # container kinds a client downloads from the bucket
+
 
 def check(ctx):
     for s in ctx.index.of_kind("s3"):
-        hosted = ctx.index.hosted.get(s.id, [])
+        hosted = [c for c in ctx.index.hosted.get(s.id, []) if c.kind in STATIC]
         if not hosted:
             continue  # a bucket that serves no client container is not static content: not applicable
         if any(g.kind == "cloudfront" for g in fronted_by(ctx.index, s.id)):
