@@ -42,3 +42,11 @@ def test_init_refuses_an_existing_project_and_bad_arguments(tmp_path: Path) -> N
     assert again.exit_code == 2 and "already exist" in again.stderr
     bad = run_cli("init", str(tmp_path / "q"), "--region", "mars-1", cwd=tmp_path)
     assert bad.exit_code == 2 and "not an AWS region id" in bad.stderr
+
+
+def test_init_refuses_a_region_its_first_build_would_refuse(tmp_path: Path) -> None:
+    """A real region archgen has no prices for would give a project whose first build stops at C102."""
+    result = run_cli("init", str(tmp_path / "p"), "--region", "eu-central-1", cwd=tmp_path)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "eu-central-1" in result.stderr and "C102" in result.stderr and "us-east-1" in result.stderr
+    assert not (tmp_path / "p").exists()

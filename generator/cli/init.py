@@ -34,7 +34,7 @@ class Program(str, Enum):
 @click.command()
 @argument("directory", "Folder of the new project (created if missing).", Path("."))
 @option("--name", help="The system's name.", default="My system", type=str)
-@option("--region", help="Primary AWS region.", default="us-east-1", type=str)
+@option("--region", help="Primary AWS region: one the price catalogue covers.", default="us-east-1", type=str)
 @option("--free-tier", help="The account's free-tier program.", default=Program.none)
 def init(directory: Path, name: str, region: str, free_tier: Program) -> None:
     """Start a project: a minimal valid model with comments, mkdocs.yml, the two workflows, pre-commit."""
@@ -44,6 +44,7 @@ def init(directory: Path, name: str, region: str, free_tier: Program) -> None:
         )
     if not re.fullmatch(r"[a-z]{2}(-[a-z]+)+-\d", region):
         raise UsageError(f"--region {region!r} is not an AWS region id", hint="for example us-east-1")
+    _refuse_unpriced_region(region)
     targets = {rel: directory / dest for rel, dest in FILES.items()}
     existing = [p.as_posix() for rel, p in targets.items() if p.exists() and not rel.startswith("README")]
     if existing:
@@ -65,6 +66,19 @@ def init(directory: Path, name: str, region: str, free_tier: Program) -> None:
         f".pre-commit-config.yaml\nnext: cd {directory.as_posix()} && archgen build",
         markup=False,
     )
+
+
+def _refuse_unpriced_region(region: str) -> None:
+    """A project whose first build would stop at C102 (a region without prices) is not started."""
+    from generator.catalogue.prices import default_catalogue  # imported here: only init with a region needs it
+
+    priced = default_catalogue().catalogue.regions
+    if region not in priced:
+        raise UsageError(
+            f"--region {region}: archgen's price catalogue has no prices for it, so the first build would "
+            "refuse the model (C102) rather than price it at another region's rates",
+            hint=f"choose one of {', '.join(priced)}",
+        )
 
 
 def register(group: click.Group) -> None:
