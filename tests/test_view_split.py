@@ -141,3 +141,27 @@ def test_a_long_chain_turns_a_left_to_right_view_top_to_bottom(tmp_path: Path) -
         .replace("views: {node_budget: 100", "views: {node_budget: 100, container: {direction: LR}")
     )
     assert {v.id: v for v in _views(tmp_path / "model")}["container-shop"].direction == "LR"  # the model decides
+
+
+def test_a_view_longer_than_it_is_wide_is_drawn_top_to_bottom() -> None:
+    """A clickstream pipeline (shop -> collector -> stream -> lake, analyst -> query -> catalog, lake):
+    four ranks of at most two boxes. Drawn across it was 1322 pt wide (a third of its size at page
+    width); top to bottom 754 pt. A fan-out (one caller, five callees) stays left to right."""
+    from generator.views.diagram import ViewEdge, flow_direction, ranks_and_widest
+
+    pipeline = [
+        ViewEdge("shop", "collector"),
+        ViewEdge("collector", "stream"),
+        ViewEdge("stream", "lake"),
+        ViewEdge("analyst", "query"),
+        ViewEdge("query", "catalog"),
+        ViewEdge("query", "lake"),
+    ]
+    nodes = ["shop", "analyst", "collector", "stream", "lake", "query", "catalog"]
+    assert ranks_and_widest(pipeline, nodes) == (4, 2)
+    assert flow_direction(None, "LR", pipeline, nodes) == "TB"
+    assert flow_direction("LR", "LR", pipeline, nodes) == "LR"  # the model's own hint wins
+    fan_out = [ViewEdge("api", f"svc{i}") for i in range(5)]
+    assert ranks_and_widest(fan_out, ["api", "lonely"] + [f"svc{i}" for i in range(5)]) == (2, 5)
+    assert flow_direction(None, "LR", fan_out, ["api"] + [f"svc{i}" for i in range(5)]) == "LR"
+    assert flow_direction(None, "LR", pipeline) == "LR"  # a pipeline view passes no nodes: stages go across

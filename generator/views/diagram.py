@@ -103,11 +103,8 @@ def clusters_for(clusters: tuple[ViewCluster, ...] | list[ViewCluster], used: se
 LONGEST_CHAIN_ACROSS = 6
 
 
-def longest_chain(edges: tuple[ViewEdge, ...] | list[ViewEdge]) -> int:
-    """Edges on the longest path through the view (cycles broken where a walk meets its own path)."""
-    after: dict[str, list[str]] = {}
-    for e in edges:
-        after.setdefault(e.source, []).append(e.target)
+def _depths(after: dict[str, list[str]]) -> dict[str, int]:
+    """Each node's longest walk along `after` (cycles broken where a walk meets its own path)."""
     depth: dict[str, int] = {}
     for start in after:
         stack = [(start, iter(after.get(start, ())))]
@@ -122,14 +119,46 @@ def longest_chain(edges: tuple[ViewEdge, ...] | list[ViewEdge]) -> int:
             elif child not in depth and child not in on_path:
                 on_path.add(child)
                 stack.append((child, iter(after.get(child, ()))))
-    return max(depth.values(), default=0)
+    return depth
 
 
-def flow_direction(hinted: str | None, default: str, edges) -> str:
-    """The model's direction when it gives one; otherwise the default, turned top to bottom when a
-    left-to-right chain would be too long to read at page width."""
+def longest_chain(edges: tuple[ViewEdge, ...] | list[ViewEdge]) -> int:
+    """Edges on the longest path through the view (cycles broken where a walk meets its own path)."""
+    after: dict[str, list[str]] = {}
+    for e in edges:
+        after.setdefault(e.source, []).append(e.target)
+    return max(_depths(after).values(), default=0)
+
+
+def ranks_and_widest(edges, node_ids=()) -> tuple[int, int]:
+    """How many ranks a layered drawing of the view has (each node placed one after its furthest
+    predecessor; unconnected nodes first) and how many nodes its fullest rank holds."""
+    before: dict[str, list[str]] = {}
+    for e in edges:
+        before.setdefault(e.target, []).append(e.source)
+        before.setdefault(e.source, [])
+    rank = _depths(before)
+    for node in node_ids:
+        rank.setdefault(node, 0)
+    per_rank: dict[int, int] = {}
+    for r in rank.values():
+        per_rank[r] = per_rank.get(r, 0) + 1
+    return (max(per_rank) + 1, max(per_rank.values())) if per_rank else (0, 0)
+
+
+def flow_direction(hinted: str | None, default: str, edges, node_ids=None) -> str:
+    """The model's direction when it gives one; otherwise the default, turned top to bottom when its
+    chain is too long to read across, or, given the view's nodes, when a left-to-right drawing would
+    be wider than a top-to-bottom one (more ranks than its fullest rank holds nodes: a chain drawn
+    across is what shrinks a view below readable at page width). A pipeline, a chain by nature,
+    passes no nodes: its stages read left to right."""
     if hinted:
         return hinted
-    if default in ("LR", "RL") and longest_chain(edges) > LONGEST_CHAIN_ACROSS:
-        return "TB"
+    if default in ("LR", "RL"):
+        if longest_chain(edges) > LONGEST_CHAIN_ACROSS:
+            return "TB"
+        if node_ids is not None:
+            ranks, widest = ranks_and_widest(edges, node_ids)
+            if ranks > widest:
+                return "TB"
     return default
