@@ -70,7 +70,8 @@ def init(directory: Path, name: str, region: str, free_tier: Program) -> None:
 
 def _refuse_unpriced_region(region: str) -> None:
     """A project whose first build would stop at C102 (a region without prices) is not started."""
-    from generator.catalogue.prices import default_catalogue  # imported here: only init with a region needs it
+    # imported here: `archgen --help` imports this module, and only running init needs the catalogue
+    from generator.catalogue.prices import default_catalogue
 
     priced = default_catalogue().catalogue.regions
     if region not in priced:

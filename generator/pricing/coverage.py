@@ -65,6 +65,8 @@ def unpriced_diagnostics(
 def _usage_not_stated(model: Model, source_map: SourceMap, cost, i: int, seen: set, fallback: Location):
     """C105 for each usage key `cost`'s service needs and does not state (once per service and key)."""
     keys = [key for key in cost.needs_usage if (cost.service, f"usage:{key}") not in seen]
+    if not keys:  # most services: no location to look up (one per service and scenario otherwise)
+        return []
     seen.update((cost.service, f"usage:{key}") for key in keys)
     service = model.services[i]
     at = source_map.nearest(("services", i, "usage") if service.usage else ("services", i, "id")) or fallback
