@@ -101,3 +101,11 @@ def test_a_pull_request_that_drops_usage_shows_it_and_fails_the_gate(tmp_path: P
     assert gated.exit_code == 3, gated.output  # the gate's own exit code
     assert "moved out of the estimate" in gated.stderr
     assert "the whole change is not known" in md
+
+
+def test_the_budget_alerts_are_not_claimed_silent_from_a_floor(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _drop_duration(project)
+    result = run_cli("cost", "--format", "markdown", cwd=project)
+    budget_rows = [line for line in result.stdout.splitlines() if line.startswith("| Launch month |")]
+    assert budget_rows and all(row.rstrip().endswith("| not known: estimate incomplete |") for row in budget_rows)

@@ -112,6 +112,13 @@ def pricing_models_table(model: Model, reports: tuple[CostReport, ...]) -> Table
     return Table(("Service", "Pricing model", "On demand", "Chosen", "Saving"), tuple(rows), ("l", "l", "r", "r", "r"))
 
 
+def _alerts_text(crossed: list[str], floor: bool) -> str:
+    """The budget alerts a scenario's estimate reaches; from a floor, those are certain and more may fire."""
+    if not floor:
+        return ", ".join(crossed) or "none"
+    return f"{', '.join(crossed)} and maybe more" if crossed else "not known: estimate incomplete"
+
+
 def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
     budget = model.cost.budget
     if budget is None:
@@ -132,7 +139,7 @@ def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
                 usd(budget.monthly_limit),
                 ("at least " if r.lower_bound else "") + f"{share:.0f}%",
                 status,
-                ", ".join(crossed) or "none",
+                _alerts_text(crossed, r.lower_bound),
             )
         )
     return Table(
