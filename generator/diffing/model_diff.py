@@ -215,17 +215,10 @@ def _costs(old: Analysed, new: Analysed) -> list[CostDelta]:
 
 
 def _budgets(old: Model, new: Analysed) -> tuple[tuple[str, Decimal, Decimal], ...]:
-    """Each scenario the base branch holds to a budget (its own, or the first to cost.budget), with the
-    change's new total: the budget is policy, so it is the base's that counts."""
-    limits = {s.id: s.budget for s in old.cost.scenarios if s.budget is not None}
-    out = []
-    for i, report in enumerate(new.reports):
-        limit = limits.get(report.scenario.id)
-        if limit is None and i == 0 and old.cost.budget is not None:
-            limit = old.cost.budget.monthly_limit
-        if limit is not None:
-            out.append((report.scenario.name, limit, cents(report.total)))
-    return tuple(out)
+    """Each scenario the base branch holds to a budget (`CostSettings.limit_for`), with the change's new
+    total: the budget is policy, so it is the base's that counts."""
+    held = ((report, old.cost.limit_for(report.scenario.id)) for report in new.reports)
+    return tuple((report.scenario.name, limit, cents(report.total)) for report, limit in held if limit is not None)
 
 
 def diff_models(old: Analysed, new: Analysed) -> ModelDiff:

@@ -4,8 +4,10 @@ What it checks:
     Each scenario's monthly estimate against the budget set for it: the scenario's own `budget`,
     or `cost.budget.monthly_limit` for the first scenario (the budget is set for what is launched;
     a later stage such as year-two growth is held only to a budget of its own). Not applicable
-    without a budget (COST001 reports that). Unknown when an estimate under its budget leaves out
-    lines with no price or usage the model does not state: a floor under the limit proves nothing.
+    when no scenario is held to a budget (COST001 reports a missing `cost.budget`). Unknown when an
+    estimate under its budget leaves out lines with no price or usage the model does not state: a floor
+    under the limit proves nothing. The Cost page's budget table judges each scenario the same way
+    (`CostSettings.limit_for`).
 Why it matters:
     The CTO approves a number; a scenario above it needs a bigger budget or a cheaper design before
     it happens, not after.
@@ -22,16 +24,12 @@ from generator.rules.base import MODEL, Outcome, Rule
 
 
 def check(ctx):
-    budget = ctx.index.model.cost.budget
-    if budget is None:
-        return  # COST001 reports the missing budget
+    cost = ctx.index.model.cost
     held, over, incomplete = [], [], []
-    for i, report in enumerate(ctx.cost_reports):
-        limit = (
-            report.scenario.budget if report.scenario.budget is not None else (budget.monthly_limit if i == 0 else None)
-        )
+    for report in ctx.cost_reports:
+        limit = cost.limit_for(report.scenario.id)
         if limit is None:
-            continue
+            continue  # no budget at all is COST001's finding
         held.append(report.scenario.name)
         if cents(report.total) > limit:
             over.append(f"{report.scenario.name} ${cents(report.total)} over its ${limit}")

@@ -95,3 +95,16 @@ class CostSettings(Strict):
     """The monthly budget with alerts."""
     price_max_age_days: int = Field(180, ge=1, le=3650)
     """Warn when a price the estimate uses was read longer ago than this many days (C104)."""
+
+    def limit_for(self, scenario_id: str) -> Decimal | None:
+        """The monthly budget a scenario is held to: its own `budget`; else `budget.monthly_limit` for the
+        first scenario (what is launched; the only one when none are listed); else none (a later stage
+        is held only to a budget of its own)."""
+        first = not self.scenarios  # the baseline, when no scenarios are listed
+        for position, scenario in enumerate(self.scenarios):
+            if scenario.id == scenario_id:
+                if scenario.budget is not None:
+                    return scenario.budget
+                first = position == 0
+                break
+        return self.budget.monthly_limit if first and self.budget is not None else None

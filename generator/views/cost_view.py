@@ -119,33 +119,49 @@ def _alerts_text(crossed: list[str], floor: bool) -> str:
     return f"{', '.join(crossed)} and maybe more" if crossed else "not known: estimate incomplete"
 
 
+def _held_status(total: Decimal, limit: Decimal | None, floor: bool) -> str:
+    """Where a scenario stands against the budget it is held to (`CostSettings.limit_for`), as COST008 judges."""
+    if limit is None:
+        return "no budget of its own"
+    if cents(total) > limit:
+        return "over budget"
+    return "unknown: estimate incomplete" if floor else "within budget"  # a floor under the limit proves nothing
+
+
 def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
-    budget = model.cost.budget
-    if budget is None:
+    """Each scenario against the budget it is held to, and against the AWS Budget as configured: the
+    share of its limit and the alerts it would send if that scenario's usage happened."""
+    cost, budget = model.cost, model.cost.budget
+    limits = [cost.limit_for(r.scenario.id) for r in reports]
+    if budget is None and all(limit is None for limit in limits):
         return None
     rows = []
-    for r in reports:
-        share = r.total / budget.monthly_limit * 100 if budget.monthly_limit else Decimal(0)
-        crossed = [
-            f"{t.percent}% {t.type}" for t in budget.thresholds if r.total >= budget.monthly_limit * t.percent / 100
-        ]
-        status = "over budget" if r.total > budget.monthly_limit else "within budget"
-        if r.lower_bound and r.total <= budget.monthly_limit:  # a floor under the limit proves nothing
-            status = "unknown: estimate incomplete"
+    for r, limit in zip(reports, limits, strict=True):
+        at_least = "at least " if r.lower_bound else ""
+        if budget is None:
+            share, alerts = "none configured", "none configured"
+        else:
+            percent = r.total / budget.monthly_limit * 100 if budget.monthly_limit else Decimal(0)
+            share = f"{at_least}{percent:.0f}%"
+            crossed = [
+                f"{t.percent}% {t.type}" for t in budget.thresholds if r.total >= budget.monthly_limit * t.percent / 100
+            ]
+            alerts = _alerts_text(crossed, r.lower_bound)
         rows.append(
             (
                 r.scenario.name,
                 total_text(r),
-                usd(budget.monthly_limit),
-                ("at least " if r.lower_bound else "") + f"{share:.0f}%",
-                status,
-                _alerts_text(crossed, r.lower_bound),
+                usd(limit) if limit is not None else "none",
+                _held_status(r.total, limit, r.lower_bound),
+                share,
+                alerts,
             )
         )
+    aws = f"AWS Budget ({usd(budget.monthly_limit)})" if budget is not None else "AWS Budget"
     return Table(
-        ("Scenario", "Estimate", "Budget", "Share", "Status", "Alerts that would fire"),
+        ("Scenario", "Estimate", "Its budget", "Status", f"Share of the {aws}", "Alerts the AWS Budget would send"),
         tuple(rows),
-        ("l", "r", "r", "r", "l", "l"),
+        ("l", "r", "r", "l", "r", "l"),
     )
 
 
