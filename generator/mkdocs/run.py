@@ -40,6 +40,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
 
     # the sanitiser imports MkDocs' plugin API: same reason
     from generator.mkdocs import sanitize
+    from generator.mkdocs.search_feed import faster_search_index
 
     check_config(config_file)
     handler = _Collect()
@@ -51,7 +52,8 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, *, warm: WarmT
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         sanitize.install(config)
         (warm or WarmTheme()).apply(config.theme)
-        build(config)
+        with faster_search_index(config):
+            build(config)
     except MkDocsException as exc:
         detail = "; ".join(handler.messages[-3:]) or str(exc)
         raise ExternalToolFailed(
