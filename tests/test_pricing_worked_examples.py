@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.catalogue.prices import default_catalogue
+from generator.pricing.estimate import estimate
 from tests.pricing_helpers import monthly, one_service
 
 
@@ -133,3 +135,20 @@ def test_cloudfront_2_tb_with_the_always_free_terabyte() -> None:
     (North America): 2,048 GB = 1,024 billable GB = $87.04."""
     m = one_service("cloudfront", usage={"data_transfer_out_gb": 2048}, always_free=True)
     assert monthly(m) == Decimal("87.04")
+
+
+def test_step_functions_standard_1m_state_transitions() -> None:
+    """https://aws.amazon.com/step-functions/pricing/ (read 2026-12-06): $0.025 per 1,000 state transitions
+    in US East (N. Virginia) and US West (Oregon), 4,000 a month free, not expiring: 100,000 orders of 10
+    steps = 1,000,000 transitions, 996,000 billable = $24.90; without the free allowance $25.00."""
+    with_free = one_service("step_functions", usage={"state_transitions": 1_000_000}, always_free=True)
+    assert monthly(with_free) == Decimal("24.90")
+    assert monthly(one_service("step_functions", usage={"state_transitions": 1_000_000})) == Decimal("25.00")
+
+
+def test_step_functions_express_usage_is_never_a_silent_zero() -> None:
+    """Express workflows have no price in the catalogue yet: their usage is a line without a price (the
+    totals read 'at least'), never $0."""
+    m = one_service("step_functions", usage={"state_transitions": 0, "express_requests": 50_000})
+    report = estimate(m, default_catalogue())
+    assert report.lower_bound and report.unpriced_lines == ["svc: express_requests"]

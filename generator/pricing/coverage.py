@@ -43,7 +43,12 @@ def unpriced_diagnostics(
                 i = position[cost.service]
                 service = model.services[i]
                 missing = _missing_variant(catalogue, cost.kind, line.dimension, service)
-                path = ("services", i, "sizing", missing[0]) if missing else ("services", i, "kind")
+                if missing:  # at the sizing value that selects the unpriced variant
+                    path = ("services", i, "sizing", missing[0])
+                elif line.dimension in service.usage:  # a usage key billed as stated
+                    path = ("services", i, "usage", line.dimension)
+                else:
+                    path = ("services", i, "kind")
                 hint = (
                     f"priced {missing[0]} values for {cost.kind} {line.dimension}: {', '.join(missing[1]) or 'none'}"
                     if missing

@@ -184,7 +184,8 @@ def estimate(
         for d in demand.demands:
             lines.append(_price_line(service.id, service.kind, d, catalogue, model, scenario, pools, discount))
             if lines[-1].price is None:
-                unpriced.append(f"{d.dimension} ({', '.join(f'{k}={v}' for k, v in sorted(d.variant.items()))})")
+                variant = ", ".join(f"{k}={v}" for k, v in sorted(d.variant.items()))
+                unpriced.append(f"{d.dimension} ({variant})" if variant else d.dimension)
         assumptions = list(demand.assumptions)
         if service.pricing.model != "on_demand" and discount is None:
             assumptions.append(f"no {service.pricing.model} discount data for {service.kind}; priced on demand")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from generator.catalogue.prices import PriceCatalogue
 from generator.catalogue.service_kinds import SERVICE_KINDS, ServiceKind
+from generator.pricing.demand import SHAPED
 from generator.views.table import Table
 
 
@@ -17,6 +18,9 @@ class KindSection:
     kind: ServiceKind
     usage: Table
     billing: Table
+
+
+NOT_PRICED = "not priced yet: stated usage is a warning (C101) and the totals read 'at least'"
 
 
 def _variant(when: dict[str, str]) -> str:
@@ -41,9 +45,13 @@ def kind_sections(catalogue: PriceCatalogue) -> list[KindSection]:
             ),
         )
         prices = [p for p in catalogue.prices if p.kind == kind_id]
+        priced = {p.dimension for p in prices}
+        # a kind not shaped by sizing is billed on its usage keys as stated: a key without a price is said
+        unpriced = [] if kind_id in SHAPED else [key for key in kind.usage_keys if key not in priced]
         billing = Table(
             ("Billing dimension", "Variant", "Unit", "Source"),
-            tuple((p.dimension, _variant(dict(p.when)), p.unit, p.source) for p in prices),
+            tuple((p.dimension, _variant(dict(p.when)), p.unit, p.source) for p in prices)
+            + tuple((key, "any", "-", NOT_PRICED) for key in unpriced),
         )
         sections.append(KindSection(kind_id, kind, usage, billing))
     return sections
