@@ -109,3 +109,23 @@ def test_the_budget_alerts_are_not_claimed_silent_from_a_floor(tmp_path: Path) -
     result = run_cli("cost", "--format", "markdown", cwd=project)
     budget_rows = [line for line in result.stdout.splitlines() if line.startswith("| Launch month |")]
     assert budget_rows and all(row.rstrip().endswith("| not known: estimate incomplete |") for row in budget_rows)
+
+
+def test_shares_of_an_incomplete_total_say_they_are_of_what_is_priced(tmp_path: Path) -> None:
+    """A share of a floor is no share of the bill: the heading and the JSON say what the shares are of."""
+    complete = _project(tmp_path, "complete")
+    table = run_cli("services", "--format", "markdown", cwd=complete).stdout
+    assert "| Share |" in table and "what is priced" not in table
+    assert {s["share_of"] for s in json.loads(run_cli("services", "--format", "json", cwd=complete).stdout)} == {
+        "total"
+    }
+
+    incomplete = _project(tmp_path, "incomplete")
+    _drop_duration(incomplete)
+    table = run_cli("services", "--format", "markdown", cwd=incomplete).stdout
+    assert "| Share of what is priced |" in table
+    rows = json.loads(run_cli("services", "--format", "json", cwd=incomplete).stdout)
+    assert {s["share_of"] for s in rows} == {"priced"}
+    assert run_cli("build", "--no-site", cwd=incomplete).exit_code == 0
+    page = (incomplete / "docs" / "services.md").read_text()
+    assert "Share of what is priced" in page and "of the priced part of the total" in page

@@ -91,14 +91,15 @@ def services(model: Path, fmt: TableFormat) -> None:
     # imported here: every command module loads with the CLI, so each keeps the others' cost off it
     from generator.render.cost import services_json, services_table
     from generator.render.tables import to_markdown, to_text
-    from generator.views.services_view import service_rows
+    from generator.views.services_view import service_rows, share_heading
 
     a = analysed(model)
-    rows = service_rows(a.index, a.reports[0])
+    first = a.reports[0]
+    rows = service_rows(a.index, first)
     if fmt is TableFormat.json:
-        print(json.dumps(services_json(rows), indent=2, sort_keys=True))
+        print(json.dumps(services_json(rows, priced_only=first.lower_bound), indent=2, sort_keys=True))
         return
-    table = services_table(rows, a.reports[0].scenario.name)
+    table = services_table(rows, first.scenario.name, share_heading(first))
     out.print((to_markdown if fmt is TableFormat.markdown else to_text)(table), markup=False)
 
 

@@ -67,7 +67,9 @@ def cost_json(model: Model, reports: tuple[CostReport, ...], levers: dict[str, l
     }
 
 
-def services_json(rows: list[ServiceRow]) -> list[dict]:
+def services_json(rows: list[ServiceRow], *, priced_only: bool = False) -> list[dict]:
+    """`share_of` says what `share_percent` is of: "total", or "priced" when some of the total is not known."""
+    share_of = "priced" if priced_only else "total"
     return [
         {
             "id": r.id,
@@ -82,12 +84,13 @@ def services_json(rows: list[ServiceRow]) -> list[dict]:
             "monthly_usd": None if r.cost.unknown else str(round(r.monthly, 2)),
             "monthly_is_lower_bound": r.cost.lower_bound,
             "share_percent": None if r.cost.unknown else f"{r.share:.1f}",
+            "share_of": share_of,
         }
         for r in rows
     ]
 
 
-def services_table(rows: list[ServiceRow], scenario_name: str) -> Table:
+def services_table(rows: list[ServiceRow], scenario_name: str, share: str = "Share") -> Table:
     return Table(
         (
             "Service",
@@ -98,7 +101,7 @@ def services_table(rows: list[ServiceRow], scenario_name: str) -> Table:
             "Alternatives (why not)",
             "Decision",
             f"Monthly ({scenario_name})",
-            "Share",
+            share,
         ),
         tuple(
             (

@@ -16,7 +16,7 @@ from generator.site.reference import reference_sections
 from generator.views import cost_view
 from generator.views.kinds_view import kind_sections
 from generator.views.options_view import comparison_table
-from generator.views.services_view import service_rows
+from generator.views.services_view import service_rows, share_heading
 from generator.views.table import Table
 
 STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
@@ -88,7 +88,7 @@ def _services_summary(rows, first, decisions, *, linked: bool) -> Table:
         return f"[{md_cell(title)}](decisions/{decision_id}.md)" if linked else title
 
     return Table(
-        ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", "Share", "Decision"),
+        ("Service", "Kind", "Role", f"Monthly ({first.scenario.name})", share_heading(first), "Decision"),
         tuple(
             (
                 f"[{md_cell(r.name)}](#{r.id.replace('_', '-')})" if linked else r.name,

@@ -36,6 +36,12 @@ class ServiceRow:
         return "unknown" if self.cost.unknown else f"{self.share:.1f}%"
 
 
+def share_heading(report: CostReport) -> str:
+    """What the shares are of: the total, or, when some of it is not known, only the part that is priced
+    (a share of a floor is no share of the bill)."""
+    return "Share of what is priced" if report.lower_bound else "Share"
+
+
 def _role(index: ModelIndex, service_id: str) -> str:
     hosted = index.hosted.get(service_id, [])
     if hosted:
