@@ -1,9 +1,9 @@
 """Compute runs without a role of its own.
 
 What it checks:
-    Every compute service (ECS Fargate, Lambda, EC2, CodeBuild) names the IAM `role` it runs as, and
-    no two share one: a shared role grants each service what all of them need. An `iam` service
-    existing says nothing about either. Not applicable without compute.
+    Every compute service (ECS Fargate, Lambda, EC2, CodeBuild, Step Functions state machines) names
+    the IAM `role` it runs as, and no two share one: a shared role grants each service what all of
+    them need. An `iam` service existing says nothing about either. Not applicable without compute.
 Why it matters:
     Workloads without their own roles end up with long-lived access keys or shared broad rights; a
     compromise of one service then reaches everything the others may touch.
@@ -20,7 +20,7 @@ from collections import Counter
 
 from generator.rules.base import Outcome, Rule
 
-COMPUTE = ("ecs_fargate", "lambda", "ec2", "codebuild")
+COMPUTE = ("ecs_fargate", "lambda", "ec2", "codebuild", "step_functions")
 
 
 def check(ctx):
