@@ -132,3 +132,23 @@ def test_line_numbers_never_turn_into_emoji(tmp_path: Path) -> None:
     (tmp_path / "m.yaml").write_text(text)
     result = run_cli("validate", "m.yaml", cwd=tmp_path)
     assert result.stderr.startswith("m.yaml:100:1 Y002")
+
+
+def test_a_comma_in_unquoted_flow_text_is_explained(tmp_path: Path) -> None:
+    """`{..., why: fast, cheap}` makes `cheap` a key: the hint says why and what to do."""
+    project = tmp_path / "p"
+    assert run_cli("init", str(project), cwd=tmp_path).exit_code == 0
+    model = project / "model" / "model.yaml"
+    text = model.read_text()
+    assert "    description: Runs the API.\n" in text
+    model.write_text(
+        text.replace(
+            "    description: Runs the API.\n",
+            "    description: Runs the API.\n    justification: {requirement: Serve the app, why: fast, cheap}\n",
+        )
+    )
+    result = run_cli("validate", cwd=project)
+    assert result.exit_code == 1
+    assert "S102 unknown field 'cheap'" in result.stderr, result.stderr
+    assert "inside `{...}` a comma starts a new field, so text with a comma must be quoted" in result.stderr
+    assert "Traceback" not in result.stderr

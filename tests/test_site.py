@@ -55,6 +55,15 @@ def test_every_page_is_built(built: Path) -> None:
     assert (built / "site" / "service-kinds" / "index.html").is_file()
 
 
+def test_archgen_emphasis_in_tables_renders_and_model_text_there_stays_text(built: Path) -> None:
+    """The findings tables' State column: 'open' in bold, never the literal asterisks a reader saw on the
+    Proposal and Well-Architected pages; an acknowledgement (model text) in the same column escaped."""
+    for page in ("index.html", "well-architected/index.html"):
+        html = (built / "site" / page).read_text()
+        assert "<td><strong>open</strong></td>" in html and "**open**" not in html, page
+        assert "acknowledged: Single-AZ db.t4g.micro is free in year one" in html, page
+
+
 def test_committed_docs_are_what_the_model_produces() -> None:
     """docs/ and diagrams_out/ in the repository are current (what `archgen check` will enforce)."""
     import os

@@ -126,6 +126,19 @@ def _where(path: tuple, data=None) -> str:
 MAX_ANALYSED = 1000
 
 
+def _unknown_field_hint(field: str, allowed: list[str], value) -> str:
+    """A likely spelling, else the allowed fields; a key with no value is most often the tail of
+    unquoted text with a comma in a `{...}` mapping (`why: fast, cheap` makes `cheap` a key)."""
+    close = did_you_mean(field, allowed)
+    if close:
+        return close
+    listed = f"allowed fields: {', '.join(allowed)}" if allowed else "remove it"
+    if value is None:
+        quoted = 'text with a comma must be quoted (why: "a, b")'
+        return f"inside `{{...}}` a comma starts a new field, so {quoted}; otherwise {listed}"
+    return listed
+
+
 def diagnostics_from(
     error: ValidationError, data, source_map: SourceMap, root: type[BaseModel], fallback: Location
 ) -> list[Diagnostic]:
@@ -149,7 +162,7 @@ def diagnostics_from(
             loc = source_map.key(path) or source_map.nearest(path) or fallback
             model = _model_at(root, path[:-1])
             allowed = _field_names(model) if model else []
-            hint = did_you_mean(field, allowed) or (f"allowed fields: {', '.join(allowed)}" if allowed else "remove it")
+            hint = _unknown_field_hint(field, allowed, err.get("input"))
             out.append(Diagnostic(loc, "S102", f"unknown field {field!r} in {_where(path[:-1], data)}", hint=hint))
         elif kind in ("literal_error", "enum"):
             loc = source_map.nearest(path) or fallback

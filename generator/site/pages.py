@@ -51,10 +51,12 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
 
 
 def _findings_table(findings, prefix: str = "") -> Table:
+    """Findings with a link to their rule; columns 1 (the link) and 4 (the state: archgen's emphasis, the
+    acknowledgement escaped here) are Markdown, so templates render them with `table((1, 4))`."""
     rows = []
     for f in findings:
         code = f.code
-        state = f"acknowledged: {f.acknowledged}" if f.acknowledged else "**open**"
+        state = f"acknowledged: {md_cell(f.acknowledged)}" if f.acknowledged else "**open**"
         rows.append((RISK_BADGE[f.risk], f"[{f.key}]({prefix}rules.md#rule-{code.lower()})", f.message,
                      ", ".join(f.practices), state))
     return Table(("Risk", "Finding", "What", "Best practices", "State"), tuple(rows))
