@@ -90,12 +90,27 @@ class PriceCatalogue(CatalogueData):
             grouped.setdefault((entry.kind, entry.dimension), []).append(entry)
         return {key: tuple(entries) for key, entries in grouped.items()}
 
+    @cached_property
+    def _matched(self) -> dict[tuple, PriceEntry | None]:
+        """Answers of `matching` so far: a model asks the same few questions thousands of times."""
+        return {}
+
     def matching(self, kind: str, dimension: str, variant: dict[str, str]) -> PriceEntry | None:
+        key = (kind, dimension, *sorted(variant.items()))
+        try:
+            return self._matched[key]
+        except KeyError:
+            pass
+        found = None
         for wanted in (kind, "*"):  # a service's own price wins over an account-wide one
             for entry in self._by_kind_and_dimension.get((wanted, dimension), ()):
                 if all(variant.get(k) == v for k, v in entry.when.items()):
-                    return entry
-        return None
+                    found = entry
+                    break
+            if found is not None:
+                break
+        self._matched[key] = found
+        return found
 
     def discount(self, kind: str, model: str, term_years: int | None) -> PricingModelEntry | None:
         for entry in self.pricing_models:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -81,6 +81,7 @@ def usage_dimensions(kind: str) -> dict[str, str]:
     return dict(SERVICE_KINDS[kind].usage) if kind in SERVICE_KINDS else {}
 
 
+@cache
 def required_usage(kind: str) -> tuple[str, ...]:
     """The usage keys an estimate of this kind is incomplete without."""
     found = SERVICE_KINDS.get(kind)

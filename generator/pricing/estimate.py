@@ -168,39 +168,106 @@ def estimate(
     carries demand over from earlier estimates of the same model with some services changed."""
     memo = memo if memo is not None and memo.scenario is scenario else DemandMemo(scenario)
     pools: dict[str, Decimal] = {}
-    services: list[ServiceCost] = []
-    seen = tuple(memo.seen(service) for service in model.services)
-    in_vpc: dict[str, list[ScenarioService]] = {}
-    for ss in seen:
-        if ss.service.placement.vpc:
-            in_vpc.setdefault(ss.service.placement.vpc, []).append(ss)
-    for service, ss in zip(model.services, seen, strict=True):
-        demand = memo.demand(ss, tuple(in_vpc.get(service.id, ())))
-        discount = None
-        if service.pricing.model != "on_demand":
-            discount = catalogue.discount(service.kind, service.pricing.model, service.pricing.term_years)
-        lines: list[CostLine] = []
-        unpriced: list[str] = []
-        for d in demand.demands:
-            lines.append(_price_line(service.id, service.kind, d, catalogue, model, scenario, pools, discount))
-            if lines[-1].price is None:
-                variant = ", ".join(f"{k}={v}" for k, v in sorted(d.variant.items()))
-                unpriced.append(f"{d.dimension} ({variant})" if variant else d.dimension)
-        assumptions = list(demand.assumptions)
-        if service.pricing.model != "on_demand" and discount is None:
-            assumptions.append(f"no {service.pricing.model} discount data for {service.kind}; priced on demand")
-        model_label = service.pricing.model + (f" {service.pricing.term_years}y" if service.pricing.term_years else "")
-        services.append(
-            ServiceCost(
-                service.id,
-                service.kind,
-                tuple(lines),
-                demand.needs_usage,
-                tuple(unpriced),
-                tuple(assumptions),
-                model_label,
-            )
+    placed = _placed(model, memo)
+    services = [
+        _price_service(service, memo.demand(ss, placed.get(service.id, ())), catalogue, model, scenario, pools)
+        for service, ss in zip(model.services, (memo.seen(s) for s in model.services), strict=True)
+    ]
+    return _report(model, scenario, services)
+
+
+def estimate_variant(
+    base: Model, report: CostReport, variant: Model, catalogue: PriceCatalogue, memo: DemandMemo
+) -> CostReport:
+    """`estimate(variant, ...)` for a variant of `base` (whose estimate is `report`) that replaced some
+    service objects and kept the others: only the services whose cost can differ are priced again.
+
+    Those are the replaced services, a VPC holding one of them (its public addresses come from what is
+    placed in it), and every service sharing a free-tier pool with any of these, closed over the pools
+    they use in turn: a pool is drawn down in service order, so all of its users are priced again in
+    order; services outside the closure never touch its pools, and keep their cost from `report`.
+    """
+    scenario = report.scenario
+    old_ids, new_ids = [s.id for s in base.services], [s.id for s in variant.services]
+    if old_ids != new_ids or memo.scenario is not scenario or variant.cost is not base.cost:
+        return estimate(variant, catalogue, scenario, memo)
+    placed = _placed(variant, memo)
+    changed = {new.id for old, new in zip(base.services, variant.services, strict=True) if old is not new}
+    holding = {s.id for s in variant.services if any(p.service.id in changed for p in placed.get(s.id, ()))}
+    changed |= holding  # a VPC's public addresses come from the services placed in it
+    demands = {s.id: memo.demand(memo.seen(s), placed.get(s.id, ())) for s in variant.services if s.id in changed}
+    old_costs = report.by_service()
+    pools_of = {sid: {_pool(line.price) for line in old_costs[sid].lines} - {None} for sid in old_ids}
+    kinds = {s.id: s.kind for s in variant.services}
+    pools: set[str] = set()
+    for sid in changed:
+        new_entries = (catalogue.matching(kinds[sid], d.dimension, d.variant) for d in demands[sid].demands)
+        pools |= pools_of[sid] | ({_pool(entry) for entry in new_entries} - {None})
+    affected = set(changed)
+    grew = True
+    while grew:  # a handful of passes: each one adds at least one of the few pools
+        grew = False
+        for sid in old_ids:
+            if sid not in affected and pools_of[sid] & pools:
+                affected.add(sid)
+                pools |= pools_of[sid]
+                grew = True
+    state: dict[str, Decimal] = {}
+    services = [
+        _price_service(
+            service,
+            demands[service.id]
+            if service.id in demands
+            else memo.demand(memo.seen(service), placed.get(service.id, ())),
+            catalogue,
+            variant,
+            scenario,
+            state,
         )
+        if service.id in affected
+        else old_costs[service.id]
+        for service in variant.services
+    ]
+    return _report(variant, scenario, services)
+
+
+def _pool(entry: PriceEntry | None) -> str | None:
+    """The free-tier pool a price draws from (its own id when it has an allowance of its own)."""
+    if entry is None or entry.free is None:
+        return None
+    return entry.free.pool or entry.id
+
+
+def _placed(model: Model, memo: DemandMemo) -> dict[str, tuple[ScenarioService, ...]]:
+    """The services placed in each VPC, as this scenario sees them."""
+    in_vpc: dict[str, list[ScenarioService]] = {}
+    for service in model.services:
+        if service.placement.vpc:
+            in_vpc.setdefault(service.placement.vpc, []).append(memo.seen(service))
+    return {vpc: tuple(members) for vpc, members in in_vpc.items()}
+
+
+def _price_service(service, demand: ServiceDemand, catalogue, model, scenario, pools) -> ServiceCost:
+    discount = None
+    if service.pricing.model != "on_demand":
+        discount = catalogue.discount(service.kind, service.pricing.model, service.pricing.term_years)
+    lines: list[CostLine] = []
+    unpriced: list[str] = []
+    for d in demand.demands:
+        lines.append(_price_line(service.id, service.kind, d, catalogue, model, scenario, pools, discount))
+        if lines[-1].price is None:
+            variant = ", ".join(f"{k}={v}" for k, v in sorted(d.variant.items()))
+            unpriced.append(f"{d.dimension} ({variant})" if variant else d.dimension)
+    assumptions = list(demand.assumptions)
+    if service.pricing.model != "on_demand" and discount is None:
+        assumptions.append(f"no {service.pricing.model} discount data for {service.kind}; priced on demand")
+    model_label = service.pricing.model + (f" {service.pricing.term_years}y" if service.pricing.term_years else "")
+    return ServiceCost(
+        service.id, service.kind, tuple(lines), demand.needs_usage, tuple(unpriced), tuple(assumptions), model_label
+    )
+
+
+def _report(model: Model, scenario: Scenario, services: list[ServiceCost]) -> CostReport:
     eligible = scenario.free_tier if scenario.free_tier is not None else model.cost.free_tier.twelve_month_offers
     return CostReport(scenario, tuple(services), eligible)
 

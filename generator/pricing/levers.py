@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from generator.catalogue.prices import PriceCatalogue
 from generator.catalogue.service_kinds import SERVICE_KINDS
-from generator.pricing.estimate import CostReport, DemandMemo, estimate
+from generator.pricing.estimate import CostReport, DemandMemo, estimate_variant
 from generator.schema import Model
 from generator.schema.aws import Pricing, Service
 
@@ -29,8 +29,9 @@ def _with_services(model: Model, services: list[Service]) -> Model:
     return model.model_copy(update={"services": tuple(services)})
 
 
-def _delta(changed: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Decimal:
-    return estimate(changed, catalogue, report.scenario, memo).total - report.total
+def _delta(model: Model, changed: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Decimal:
+    """What `changed` (the model with some services replaced) costs more than `model` (estimated as `report`)."""
+    return estimate_variant(model, report, changed, catalogue, memo).total - report.total
 
 
 def free_tier(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: DemandMemo) -> Lever:
@@ -51,14 +52,14 @@ def graviton(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: 
     if x86:
         moving = {s.id for s in x86}
         changed = [replace_arch(s, "arm64") if s.id in moving else s for s in model.services]
-        saving = -_delta(_with_services(model, changed), catalogue, report, memo)
+        saving = -_delta(model, _with_services(model, changed), catalogue, report, memo)
         return Lever(
             "graviton", "Graviton (arm64)", "available", saving, f"Move {', '.join(s.id for s in x86)} to arm64."
         )
     if arm:
         moving = {s.id for s in arm}
         changed = [replace_arch(s, "x86_64") if s.id in moving else s for s in model.services]
-        saving = _delta(_with_services(model, changed), catalogue, report, memo)
+        saving = _delta(model, _with_services(model, changed), catalogue, report, memo)
         return Lever(
             "graviton",
             "Graviton (arm64)",
@@ -97,7 +98,7 @@ def commitments(model: Model, catalogue: PriceCatalogue, report: CostReport, mem
         s.model_copy(update={"pricing": Pricing(model=_commitment(s.kind), term_years=1)}) if s.id in committing else s
         for s in model.services
     ]
-    saving = -_delta(_with_services(model, changed), catalogue, report, memo)
+    saving = -_delta(model, _with_services(model, changed), catalogue, report, memo)
     return Lever(
         "commitments",
         "Savings Plans and reserved capacity",
@@ -118,7 +119,7 @@ def spot(model: Model, catalogue: PriceCatalogue, report: CostReport, memo: Dema
         return Lever("spot", "Fargate Spot", "not-applicable", Decimal(0), "No Fargate services on demand.")
     moving = {s.id for s in candidates}
     changed = [s.model_copy(update={"pricing": Pricing(model="spot")}) if s.id in moving else s for s in model.services]
-    saving = -_delta(_with_services(model, changed), catalogue, report, memo)
+    saving = -_delta(model, _with_services(model, changed), catalogue, report, memo)
     return Lever(
         "spot",
         "Fargate Spot",
