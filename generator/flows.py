@@ -5,6 +5,7 @@ The deployment view draws these flows and the availability estimate follows them
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from dataclasses import dataclass
 
@@ -100,8 +101,38 @@ def _external_systems_in_flows(index: ModelIndex) -> frozenset[str]:
     )
 
 
+# Both are asked for by several rules, the availability estimate and the deployment view of one index:
+# worked out once per index (it is immutable) and forgotten with it. Keyed by identity: an index
+# hashes by value, which would walk the whole model.
+_WORKED_OUT: dict[int, dict[str, object]] = {}
+
+
+def _worked_out(index: ModelIndex) -> dict[str, object]:
+    key = id(index)
+    found = _WORKED_OUT.get(key)
+    if found is None:
+        found = _WORKED_OUT[key] = {}
+        weakref.finalize(index, _WORKED_OUT.pop, key, None)  # before the identity can be reused
+    return found
+
+
 def deployment_flows(index: ModelIndex) -> Deployment:
     """Every hop: services to what they front, then each relationship lifted onto what hosts its ends."""
+    memo = _worked_out(index)
+    if "flows" not in memo:
+        memo["flows"] = _deployment_flows(index)
+    return memo["flows"]
+
+
+def request_path(index: ModelIndex) -> list[str]:
+    """The model's stated request path, or the services reached synchronously from people, breadth first."""
+    memo = _worked_out(index)
+    if "path" not in memo:
+        memo["path"] = tuple(_request_path(index))
+    return list(memo["path"])
+
+
+def _deployment_flows(index: ModelIndex) -> Deployment:
     people, externals = _people_in_flows(index), _external_systems_in_flows(index)
     visible = people | externals | set(index.services)
     flows = [Flow(s.id, behind, "", "sync") for s in index.model.services for behind in s.fronts]
@@ -114,8 +145,7 @@ def deployment_flows(index: ModelIndex) -> Deployment:
     return Deployment(people, externals, tuple(flows))
 
 
-def request_path(index: ModelIndex) -> list[str]:
-    """The model's stated request path, or the services reached synchronously from people, breadth first."""
+def _request_path(index: ModelIndex) -> list[str]:
     stated = index.model.well_architected.request_path
     if stated:
         return list(stated)
