@@ -35,6 +35,8 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
    ids) still breaks anywhere */
 .md-typeset table:not([class]) th, .md-typeset table:not([class]) td[style*="right"] { overflow-wrap: normal; }
 .md-typeset table:not([class]):not(:has(th:nth-child(7))) td:not([style*="right"]) { min-width: 6em; }
+/* a finding key (`OPS007@main_db`) wraps at its <wbr> after the rule code, not inside the id */
+.md-typeset td a[href*="#rule-"] { overflow-wrap: normal; }
 .archgen-print-diagram img { width: 100%; height: auto; }
 @page {
   size: A4; margin: 16mm 14mm 18mm;
@@ -57,7 +59,8 @@ def _findings_table(findings, prefix: str = "") -> Table:
     for f in findings:
         code = f.code
         state = f"acknowledged: {md_cell(f.acknowledged)}" if f.acknowledged else "**open**"
-        rows.append((RISK_BADGE[f.risk], f"[{f.key}]({prefix}rules.md#rule-{code.lower()})", f.message,
+        key = f.key.replace("@", "@<wbr>")  # a finding key wraps after its rule code, never inside an id
+        rows.append((RISK_BADGE[f.risk], f"[{key}]({prefix}rules.md#rule-{code.lower()})", f.message,
                      ", ".join(f.practices), state))
     return Table(("Risk", "Finding", "What", "Best practices", "State"), tuple(rows))
 
