@@ -71,6 +71,10 @@ def test_a_stage_with_its_own_budget_is_judged_without_an_aws_budget(tmp_path: P
     cost_page = (project / "docs" / "cost.md").read_text()
     assert "| Second city | " in cost_page and "| $1.00 | over budget |" in cost_page
     assert "Monthly budget:" not in cost_page  # nothing to say about an AWS Budget that is not configured
+    monthly = next(
+        line for line in (project / "docs" / "index.md").read_text().splitlines() if "**Monthly cost**" in line
+    )
+    assert "Launch month **$" in monthly and monthly.count("(budget") == 1 and monthly.endswith("(budget $1).")
 
 
 def test_the_pull_request_holds_the_same_scenarios(tmp_path: Path) -> None:
