@@ -55,6 +55,12 @@ def test_every_page_is_built(built: Path) -> None:
     assert (built / "site" / "service-kinds" / "index.html").is_file()
 
 
+def test_the_free_tier_sentence_is_its_own_paragraph_not_part_of_the_last_scenario(built: Path) -> None:
+    """Markdown joins a line that follows a list item without a blank line to that item."""
+    html = (built / "site" / "index.html").read_text()
+    assert "<p>Free-tier program assumed:" in html
+
+
 def test_archgen_emphasis_in_tables_renders_and_model_text_there_stays_text(built: Path) -> None:
     """The findings tables' State column: 'open' in bold, never the literal asterisks a reader saw on the
     Proposal and Well-Architected pages; an acknowledgement (model text) in the same column escaped."""
