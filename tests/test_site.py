@@ -55,6 +55,15 @@ def test_every_page_is_built(built: Path) -> None:
     assert (built / "site" / "service-kinds" / "index.html").is_file()
 
 
+def test_service_sections_are_titled_by_name_and_read_as_sentences(built: Path) -> None:
+    """The Services page's table of contents lists names a reader knows, not model ids; a role that ends
+    with a full stop does not get a second one."""
+    html = (built / "site" / "services" / "index.html").read_text()
+    assert '<h2 id="dns">cruddur.com hosted zone' in html and '<h2 id="dns">dns' not in html
+    page = (built / "docs" / "services.md").read_text()
+    assert "(`dns`). Public DNS" in page and "records.." not in page
+
+
 def test_the_free_tier_sentence_is_its_own_paragraph_not_part_of_the_last_scenario(built: Path) -> None:
     """Markdown joins a line that follows a list item without a blank line to that item."""
     html = (built / "site" / "index.html").read_text()
