@@ -74,7 +74,7 @@ def test_a_stage_with_its_own_budget_is_judged_without_an_aws_budget(tmp_path: P
     monthly = next(
         line for line in (project / "docs" / "index.md").read_text().splitlines() if "**Monthly cost**" in line
     )
-    assert "Launch month **$" in monthly and monthly.count("(budget") == 1 and monthly.endswith("(budget $1).")
+    assert "Launch month **$" in monthly and monthly.count("(budget") == 1 and monthly.endswith("(budget $1.00).")
 
 
 def test_the_pull_request_holds_the_same_scenarios(tmp_path: Path) -> None:

@@ -75,6 +75,7 @@ def _common(ctx: Analysis) -> dict:
         "kinds": SERVICE_KINDS,
         "badge": RISK_BADGE,
         "total_text": cost_view.total_text,
+        "usd": cost_view.usd,
         "free_tier": free_tier_programs(),
         "unpriced": cost_view.unpriced_note(ctx.reports),
         "risk_story": risk_story(ctx.review),
