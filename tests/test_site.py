@@ -77,6 +77,7 @@ def test_archgen_emphasis_in_tables_renders_and_model_text_there_stays_text(buil
         html = (built / "site" / page).read_text()
         assert "<td><strong>open</strong></td>" in html and "**open**" not in html, page
         assert "acknowledged: Single-AZ db.t4g.micro is free in year one" in html, page
+        assert '<span class="archgen-id">OPS06-BP01</span>' in html, page  # never split at its hyphen
 
 
 def test_committed_docs_are_what_the_model_produces() -> None:

@@ -35,6 +35,8 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
    ids) still breaks anywhere */
 .md-typeset table:not([class]) th, .md-typeset table:not([class]) td[style*="right"] { overflow-wrap: normal; }
 .md-typeset table:not([class]):not(:has(th:nth-child(7))) td:not([style*="right"]) { min-width: 6em; }
+/* a best-practice id (OPS06-BP01) is never split at its hyphen */
+.archgen-id { white-space: nowrap; }
 /* a finding key (`OPS007@main_db`) wraps at its <wbr> after the rule code, not inside the id */
 .md-typeset td a[href*="#rule-"] { overflow-wrap: normal; }
 .archgen-print-diagram img { width: 100%; height: auto; }
@@ -53,15 +55,16 @@ STATIC_CSS = """/* archgen: print cleanly, keep diagrams inside the page */
 
 
 def _findings_table(findings, prefix: str = "") -> Table:
-    """Findings with a link to their rule; columns 1 (the link) and 4 (the state: archgen's emphasis, the
-    acknowledgement escaped here) are Markdown, so templates render them with `table((1, 4))`."""
+    """Findings with a link to their rule; columns 1 (the link), 3 (best-practice ids, each kept on one
+    line) and 4 (the state: archgen's emphasis, the acknowledgement escaped here) are Markdown made
+    here, so templates render them with `table((1, 3, 4))`."""
     rows = []
     for f in findings:
         code = f.code
         state = f"acknowledged: {md_cell(f.acknowledged)}" if f.acknowledged else "**open**"
         key = f.key.replace("@", "@<wbr>")  # a finding key wraps after its rule code, never inside an id
         rows.append((RISK_BADGE[f.risk], f"[{key}]({prefix}rules.md#rule-{code.lower()})", f.message,
-                     ", ".join(f.practices), state))
+                     ", ".join(f'<span class="archgen-id">{md_cell(bp)}</span>' for bp in f.practices), state))
     return Table(("Risk", "Finding", "What", "Best practices", "State"), tuple(rows))
 
 
