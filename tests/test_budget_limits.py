@@ -85,3 +85,16 @@ def test_the_pull_request_holds_the_same_scenarios(tmp_path: Path) -> None:
     budgets = json.loads(result.stdout)["budgets"]
     assert [b["scenario"] for b in budgets] == ["Second city"], budgets
     assert budgets[0]["limit_usd"] == "1"
+
+
+def test_one_standing_for_every_judge() -> None:
+    """COST008, the budget table and the PR comment all call `standing`: over is certain even from a
+    floor, a floor under the limit is unknown, and the comparison is in cents."""
+    from decimal import Decimal
+
+    from generator.pricing.budget import standing
+
+    assert standing(Decimal("100.004"), Decimal("100"), False) == "within"  # $100.00 is not over $100
+    assert standing(Decimal("100.006"), Decimal("100"), False) == "over"
+    assert standing(Decimal("150"), Decimal("100"), True) == "over"
+    assert standing(Decimal("50"), Decimal("100"), True) == "unknown"

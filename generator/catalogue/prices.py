@@ -97,20 +97,16 @@ class PriceCatalogue(CatalogueData):
 
     def matching(self, kind: str, dimension: str, variant: dict[str, str]) -> PriceEntry | None:
         key = (kind, dimension, *sorted(variant.items()))
-        try:
-            return self._matched[key]
-        except KeyError:
-            pass
-        found = None
+        if key not in self._matched:
+            self._matched[key] = self._match(kind, dimension, variant)
+        return self._matched[key]
+
+    def _match(self, kind: str, dimension: str, variant: dict[str, str]) -> PriceEntry | None:
         for wanted in (kind, "*"):  # a service's own price wins over an account-wide one
             for entry in self._by_kind_and_dimension.get((wanted, dimension), ()):
                 if all(variant.get(k) == v for k, v in entry.when.items()):
-                    found = entry
-                    break
-            if found is not None:
-                break
-        self._matched[key] = found
-        return found
+                    return entry
+        return None
 
     def discount(self, kind: str, model: str, term_years: int | None) -> PricingModelEntry | None:
         for entry in self.pricing_models:

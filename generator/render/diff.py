@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.diffing.model_diff import ModelDiff, counts
+from generator.pricing.budget import standing
 from generator.render.escape import md_code, md_inline, mermaid_text
 from generator.render.review import risk_story
 
@@ -33,9 +34,11 @@ def _budget_lines(d: ModelDiff) -> list[str]:
     lines: list[str] = []
     unpriced = {x.scenario: x.new_unpriced for x in d.costs}
     for scenario, ceiling, total in d.budgets:
-        verdict = "within it" if total <= ceiling else f"**over by ${total - ceiling:,.2f}**"
-        if unpriced.get(scenario) and total <= ceiling:
-            verdict = "not known to fit: lines without a price or usage are left out of that total"
+        verdict = {
+            "over": f"**over by ${total - ceiling:,.2f}**",
+            "unknown": "not known to fit: lines without a price or usage are left out of that total",
+            "within": "within it",
+        }[standing(total, ceiling, bool(unpriced.get(scenario)))]
         floor = "at least " if unpriced.get(scenario) else ""
         lines += [
             f"**Budget** (base branch): ${ceiling:,.2f} a month for {md_inline(scenario)}; after this change "

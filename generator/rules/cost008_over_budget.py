@@ -19,6 +19,7 @@ Best practices:
     COST01-BP03, COST06-BP01
 """
 
+from generator.pricing.budget import standing
 from generator.pricing.estimate import cents
 from generator.rules.base import MODEL, Outcome, Rule
 
@@ -31,9 +32,10 @@ def check(ctx):
         if limit is None:
             continue  # no budget at all is COST001's finding
         held.append(report.scenario.name)
-        if cents(report.total) > limit:
+        where = standing(report.total, limit, report.lower_bound)
+        if where == "over":
             over.append(f"{report.scenario.name} ${cents(report.total)} over its ${limit}")
-        elif report.lower_bound:
+        elif where == "unknown":
             incomplete.append(f"{report.scenario.name} at least ${cents(report.total)} of its ${limit}")
     if over:
         yield Outcome(MODEL, "fail", f"over budget: {'; '.join(over)}")

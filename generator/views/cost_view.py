@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from generator.catalogue.prices import PriceCatalogue
 from generator.catalogue.service_kinds import SERVICE_KINDS
+from generator.pricing.budget import standing
 from generator.pricing.estimate import CostReport, ServiceCost, cents
 from generator.pricing.levers import Lever
 from generator.schema import Model
@@ -119,13 +120,12 @@ def _alerts_text(crossed: list[str], floor: bool) -> str:
     return f"{', '.join(crossed)} and maybe more" if crossed else "not known: estimate incomplete"
 
 
+_STATUS = {"over": "over budget", "unknown": "unknown: estimate incomplete", "within": "within budget"}
+
+
 def _held_status(total: Decimal, limit: Decimal | None, floor: bool) -> str:
     """Where a scenario stands against the budget it is held to (`CostSettings.limit_for`), as COST008 judges."""
-    if limit is None:
-        return "no budget of its own"
-    if cents(total) > limit:
-        return "over budget"
-    return "unknown: estimate incomplete" if floor else "within budget"  # a floor under the limit proves nothing
+    return "no budget of its own" if limit is None else _STATUS[standing(total, limit, floor)]
 
 
 def budget_rows(model: Model, reports: tuple[CostReport, ...]) -> Table | None:
